@@ -1,0 +1,67 @@
+package dev.iplauction.contracts;
+
+import java.util.Optional;
+
+/**
+ * The IPL bidding arithmetic that the auction house enforces and the agents plan with. Pure functions of their
+ * arguments, so both sides always agree.
+ */
+public final class BiddingRules {
+
+    private static final Lakh ONE_CRORE = Lakh.of(100);
+    private static final Lakh TWO_CRORE = Lakh.of(200);
+    private static final Lakh FIVE_CRORE = Lakh.of(500);
+
+    private BiddingRules() {}
+
+    /** The step from the current bid to the next: +5 L below ₹1 Cr, +10 L from ₹1 Cr, +20 L from ₹2 Cr, +25 L from ₹5 Cr. */
+    public static Lakh increment(Lakh current) {
+        if (current.isLessThan(ONE_CRORE)) {
+            return Lakh.of(5);
+        }
+        if (current.isLessThan(TWO_CRORE)) {
+            return Lakh.of(10);
+        }
+        if (current.isLessThan(FIVE_CRORE)) {
+            return Lakh.of(20);
+        }
+        return Lakh.of(25);
+    }
+
+    /** The only amount a bid may name: the base price when nobody has bid yet, else the current bid plus its increment. */
+    public static Lakh nextBid(Lakh basePrice, Lakh currentBidOrNull) {
+        return currentBidOrNull == null ? basePrice : currentBidOrNull.plus(increment(currentBidOrNull));
+    }
+
+    /**
+     * The purse a franchise must still hold after buying one more player, so it can fill its remaining minimum places at
+     * the lowest base price: minBasePrice × max(0, minSquad − (squad + 1)).
+     */
+    public static Lakh reserveAfterWinning(SquadRules rules, int squadSize) {
+        int placesStillNeeded = Math.max(0, rules.minSquad() - (squadSize + 1));
+        return rules.minBasePrice().times(placesStillNeeded);
+    }
+
+    /** The most a franchise may bid on one player now: its purse less the reserve. */
+    public static Lakh maxBid(SquadRules rules, Lakh purse, int squadSize) {
+        return purse.minusOrZero(reserveAfterWinning(rules, squadSize));
+    }
+
+    /**
+     * Whether a franchise in this standing may buy this player at this amount, judged on purse, squad size and overseas
+     * count only (not on the amount being the next valid bid, which the lot decides).
+     */
+    public static Optional<RefusalReason> affordability(
+            SquadRules rules, Lakh purse, int squadSize, int overseasCount, boolean overseasPlayer, Lakh amount) {
+        if (squadSize >= rules.maxSquad()) {
+            return Optional.of(RefusalReason.SQUAD_FULL);
+        }
+        if (overseasPlayer && overseasCount >= rules.maxOverseas()) {
+            return Optional.of(RefusalReason.OVERSEAS_LIMIT);
+        }
+        if (amount.isMoreThan(maxBid(rules, purse, squadSize))) {
+            return Optional.of(RefusalReason.PURSE);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.iplauction.contracts.auction;
+
+import dev.iplauction.contracts.Player;
+import dev.iplauction.contracts.SquadRules;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything an auction is created with, enough to play it again from nothing.
+ *
+ * @param name what people see ("IPL 2025 mega auction", "Quick auction")
+ * @param pool the players to be auctioned, already in lot order (sets in the official order, shuffled within each set
+ *     by the seed)
+ * @param franchises each franchise's purse, retained players and RTM cards at the start
+ * @param bidWindowMillis the auctioneer's clock: how long a lot stays open after it opens and after each bid
+ * @param acceleratedWindowMillis the same for the accelerated round
+ * @param rtmWindowMillis how long each right-to-match step waits for an answer
+ * @param seed the seed the set order was shuffled with
+ */
+public record AuctionSetup(
+        String name,
+        List<Player> pool,
+        List<FranchiseSetup> franchises,
+        SquadRules squadRules,
+        long bidWindowMillis,
+        long acceleratedWindowMillis,
+        long rtmWindowMillis,
+        long seed) {
+
+    public AuctionSetup {
+        Objects.requireNonNull(name, "name");
+        pool = List.copyOf(pool);
+        franchises = List.copyOf(franchises);
+        Objects.requireNonNull(squadRules, "squadRules");
+    }
+}
