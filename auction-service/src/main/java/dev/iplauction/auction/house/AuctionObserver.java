@@ -1,0 +1,9 @@
+package dev.iplauction.auction.house;
+
+import dev.iplauction.auction.view.AuctionView;
+
+/** Told of every change once it is durable, in order, on one thread: what live pages listen to. */
+public interface AuctionObserver {
+
+    void changed(AuctionView view);
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Rebuilds the shipped player catalogue, auction-service/src/main/resources/catalogue/ipl2025.json,
+# from the IPL 2025 auction list (see auction-service/src/main/resources/catalogue/README.md).
+#
+# Usage: scripts/refresh-catalogue.sh [path/to/auction_list.csv]
+#   The default list is ../shared/data/ipl2025/auction_list.csv, beside the repository.
+#   Works from any directory. Needs a JDK 21 or newer: $JAVA_HOME if it is one,
+#   else /usr/lib/jvm/temurin-25-jdk-amd64.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$repo/auction-service/src/main/resources/catalogue/ipl2025.json"
+list="${1:-$repo/../shared/data/ipl2025/auction_list.csv}"
+
+if [[ ! -f "$list" ]]; then
+  echo "refresh-catalogue: no auction list at $list" >&2
+  echo "usage: $0 [path/to/auction_list.csv]" >&2
+  exit 1
+fi
+list="$(cd "$(dirname "$list")" && pwd)/$(basename "$list")"
+
+java_major() {
+  local version
+  version="$("$1/bin/java" -XshowSettings:properties -version 2>&1 |
+    awk -F' = ' '/java.specification.version/ { print $2 }')"
+  version="${version#1.}"
+  echo "${version%%.*}"
+}
+
+if [[ -n "${JAVA_HOME:-}" && -x "${JAVA_HOME}/bin/java" ]] && (( $(java_major "$JAVA_HOME") >= 21 )); then
+  :
+elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+else
+  echo "refresh-catalogue: needs a JDK 21 or newer; set JAVA_HOME to one" >&2
+  exit 1
+fi
+
+cd "$repo"
+# Compile the auction service (and the contracts it uses) and write its runtime classpath down.
+classpath_file="$repo/auction-service/target/catalogue-builder.classpath"
+./mvnw -q -B -pl auction-service -am -Dspotless.check.skip=true \
+  compile dependency:build-classpath \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file"
+
+"$JAVA_HOME/bin/java" \
+  -cp "$repo/auction-service/target/classes:$(cat "$classpath_file")" \
+  dev.iplauction.auction.catalogue.CatalogueBuilder --auction-list "$list" --out "$out"
