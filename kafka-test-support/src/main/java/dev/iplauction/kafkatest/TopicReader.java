@@ -47,7 +47,10 @@ public final class TopicReader {
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     records.add(new Read<>(
-                            r.key(), r.partition(), r.offset(), EventJson.mapper().readValue(r.value(), type)));
+                            r.key(),
+                            r.partition(),
+                            r.offset(),
+                            EventJson.mapper().readValue(r.value(), type)));
                 }
             }
             return records;

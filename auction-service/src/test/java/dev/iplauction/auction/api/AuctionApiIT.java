@@ -63,9 +63,7 @@ class AuctionApiIT {
     @BeforeEach
     void createAndStartAQuickAuction() throws Exception {
         Reply created = post(
-                "/api/auctions",
-                "{\"catalogue\":\"quick\",\"seed\":5,\"bidWindowMillis\":10000,\"rtmCards\":0}",
-                null);
+                "/api/auctions", "{\"catalogue\":\"quick\",\"seed\":5,\"bidWindowMillis\":10000,\"rtmCards\":0}", null);
         assertThat(created.status()).isEqualTo(201);
         code = created.body().get("code").asString();
         hostToken = created.body().get("hostToken").asString();
@@ -84,10 +82,12 @@ class AuctionApiIT {
     @Test
     void aGoodBidIsAcceptedAndMovesTheLotOn() throws Exception {
         JsonNode lot = state().get("lot");
-        Reply bid = bid(csk, "CSK", lot.get("number").asInt(), lot.get("nextBid").asInt());
+        Reply bid =
+                bid(csk, "CSK", lot.get("number").asInt(), lot.get("nextBid").asInt());
 
         assertThat(bid.status()).isEqualTo(200);
-        assertThat(bid.body().get("amount").asInt()).isEqualTo(lot.get("basePrice").asInt());
+        assertThat(bid.body().get("amount").asInt())
+                .isEqualTo(lot.get("basePrice").asInt());
         assertThat(state().at("/lot/highestBidder").asString()).isEqualTo("CSK");
     }
 
@@ -131,7 +131,8 @@ class AuctionApiIT {
         bid(csk, "CSK", lot.get("number").asInt(), lot.get("nextBid").asInt());
         JsonNode before = state();
 
-        Reply stale = bid(mi, "MI", lot.get("number").asInt(), lot.get("nextBid").asInt());
+        Reply stale =
+                bid(mi, "MI", lot.get("number").asInt(), lot.get("nextBid").asInt());
 
         assertProblem(stale, 409, "stale");
         assertThat(stale.body().get("detail").asString()).contains("next bid is");
@@ -142,7 +143,14 @@ class AuctionApiIT {
     void theHighestBidderCannotBidAgainstItself() throws Exception {
         JsonNode lot = state().get("lot");
         bid(csk, "CSK", lot.get("number").asInt(), lot.get("nextBid").asInt());
-        assertProblem(bid(csk, "CSK", lot.get("number").asInt(), state().at("/lot/nextBid").asInt()), 409, "highest-bidder");
+        assertProblem(
+                bid(
+                        csk,
+                        "CSK",
+                        lot.get("number").asInt(),
+                        state().at("/lot/nextBid").asInt()),
+                409,
+                "highest-bidder");
     }
 
     @Test
@@ -150,7 +158,8 @@ class AuctionApiIT {
         JsonNode lot = state().get("lot");
         int number = lot.get("number").asInt();
         CLOCK.advance(Duration.ofSeconds(11));
-        await().atMost(Duration.ofSeconds(5)).until(() -> state().at("/lot/number").asInt() != number);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> state().at("/lot/number").asInt() != number);
         JsonNode before = state();
 
         assertProblem(bid(csk, "CSK", number, lot.get("nextBid").asInt()), 409, "lot-closed");
@@ -177,7 +186,8 @@ class AuctionApiIT {
         Reply again = post("/api/auctions/" + code + "/seats", "{\"franchise\":\"CSK\"}", csk);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("seatToken").asString()).isEqualTo(csk);
-        assertProblem(post("/api/auctions/" + code + "/seats", "{\"franchise\":\"XYZ\"}", null), 400, "invalid-request");
+        assertProblem(
+                post("/api/auctions/" + code + "/seats", "{\"franchise\":\"XYZ\"}", null), 400, "invalid-request");
     }
 
     @Test
@@ -192,8 +202,8 @@ class AuctionApiIT {
 
     @Test
     void servesItsOpenApiDescriptionAndHealth() throws Exception {
-        HttpResponse<String> docs = http.send(
-                HttpRequest.newBuilder(uri("/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> docs =
+                http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/auctions/{code}/bids");
         assertThat(get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
@@ -225,10 +235,7 @@ class AuctionApiIT {
     }
 
     private Reply bid(String token, String franchise, int lot, int amount, String path) throws Exception {
-        return post(
-                path,
-                "{\"franchise\":\"" + franchise + "\",\"lot\":" + lot + ",\"amount\":" + amount + "}",
-                token);
+        return post(path, "{\"franchise\":\"" + franchise + "\",\"lot\":" + lot + ",\"amount\":" + amount + "}", token);
     }
 
     private Reply get(String path) throws IOException, InterruptedException {
@@ -249,7 +256,9 @@ class AuctionApiIT {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         return new Reply(
-                response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                body);
     }
 
     private URI uri(String path) {

@@ -73,7 +73,12 @@ class AuctionRecoveryIT {
         house.host(code, hostToken, HostAction.START);
         AuctionView.LotView lot = house.view(code).lot();
         house.bid(code, seats.csk(), Franchise.CSK, lot.number(), Lakh.of(lot.nextBid()));
-        house.bid(code, seats.mi(), Franchise.MI, lot.number(), Lakh.of(house.view(code).lot().nextBid()));
+        house.bid(
+                code,
+                seats.mi(),
+                Franchise.MI,
+                lot.number(),
+                Lakh.of(house.view(code).lot().nextBid()));
         return seats;
     }
 
@@ -86,7 +91,8 @@ class AuctionRecoveryIT {
         assertThat(house.view(code).round()).isEqualTo("ACCELERATED");
         bidNext(house, code, seats.csk(), Franchise.CSK);
         clock.advance(Duration.ofSeconds(6));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(house.view(code).phase()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "COMPLETED".equals(house.view(code).phase()));
     }
 
     private static void bidNext(AuctionHouse house, String code, String token, Franchise franchise) {
@@ -147,10 +153,14 @@ class AuctionRecoveryIT {
                         .filter(r -> r.key().equals(restarted))
                         .map(TopicReader.Read::value)
                         .toList();
-        assertThat(events).extracting(AuctionEvent::seq)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
+        assertThat(events)
+                .extracting(AuctionEvent::seq)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, events.size()).boxed().toList());
         assertThat(events).allMatch(e -> e.auctionCode().equals(restarted));
-        assertThat(events).filteredOn(AuctionEvent.LotClockRestarted.class::isInstance).hasSize(1);
+        assertThat(events)
+                .filteredOn(AuctionEvent.LotClockRestarted.class::isInstance)
+                .hasSize(1);
         assertThat(events.getLast()).isInstanceOf(AuctionEvent.AuctionCompleted.class);
     }
 
