@@ -12,7 +12,20 @@ public final class BiddingRules {
     private static final Lakh TWO_CRORE = Lakh.of(200);
     private static final Lakh FIVE_CRORE = Lakh.of(500);
 
+    /** Retained plus right-to-match players may be at most 5 capped and 2 uncapped. */
+    public static final int MAX_KEPT_CAPPED = 5;
+
+    public static final int MAX_KEPT_UNCAPPED = 2;
+
     private BiddingRules() {}
+
+    /**
+     * Whether a franchise that has already kept (retained or bought back by right to match) this many players of the
+     * player's kind may use a card on him.
+     */
+    public static boolean rtmCapAllows(boolean cappedPlayer, int keptOfThatKind) {
+        return keptOfThatKind < (cappedPlayer ? MAX_KEPT_CAPPED : MAX_KEPT_UNCAPPED);
+    }
 
     /** The step from the current bid to the next: +5 L below ₹1 Cr, +10 L from ₹1 Cr, +20 L from ₹2 Cr, +25 L from ₹5 Cr. */
     public static Lakh increment(Lakh current) {

@@ -22,10 +22,6 @@ public record Lakh(int value) implements Comparable<Lakh> {
         return new Lakh(value);
     }
 
-    public static Lakh crore(double crore) {
-        return new Lakh((int) Math.round(crore * 100));
-    }
-
     @JsonValue
     @Override
     public int value() {

@@ -43,12 +43,6 @@ final class AuctionSetups {
         List<FranchiseSetup> franchises = catalogue.franchises().stream()
                 .map(f -> franchise(f, retentions, request))
                 .toList();
-        for (FranchiseSetup f : franchises) {
-            if (f.retained().size() > rules.maxSquad()) {
-                throw new IllegalArgumentException(
-                        f.franchise() + " retains more players than the squad limit of " + rules.maxSquad());
-            }
-        }
         long seed = request.seed() == null ? new SecureRandom().nextLong() : request.seed();
         return new AuctionSetup(
                 request.name() == null || request.name().isBlank()

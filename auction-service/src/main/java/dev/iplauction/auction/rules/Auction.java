@@ -45,6 +45,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One auction and every rule of AUCTION_RULES.md, as plain Java.
@@ -109,9 +110,15 @@ public final class Auction {
         if (setup.bidWindowMillis() <= 0 || setup.acceleratedWindowMillis() <= 0 || setup.rtmWindowMillis() <= 0) {
             throw new IllegalArgumentException("every clock window must be longer than zero");
         }
-        long distinct = setup.pool().stream().map(Player::id).distinct().count();
-        if (distinct != setup.pool().size()) {
-            throw new IllegalArgumentException("a player appears twice in the pool");
+        List<String> playerIds = Stream.concat(
+                        setup.pool().stream(),
+                        setup.franchises().stream()
+                                .flatMap(f -> f.retained().stream())
+                                .map(SquadPlayer::player))
+                .map(Player::id)
+                .toList();
+        if (playerIds.stream().distinct().count() != playerIds.size()) {
+            throw new IllegalArgumentException("a player appears twice in the pool or the retained squads");
         }
         if (setup.franchises().stream()
                         .map(FranchiseSetup::franchise)
@@ -119,6 +126,29 @@ public final class Auction {
                         .count()
                 != setup.franchises().size()) {
             throw new IllegalArgumentException("a franchise appears twice in the setup");
+        }
+        if (setup.franchises().isEmpty()) {
+            throw new IllegalArgumentException("an auction needs at least one franchise");
+        }
+        Lakh floor = setup.squadRules().minBasePrice();
+        setup.pool().stream()
+                .filter(p -> p.basePrice().isLessThan(floor))
+                .findFirst()
+                .ifPresent(p -> {
+                    throw new IllegalArgumentException(p.name() + "'s base price "
+                            + p.basePrice().display() + " is below the auction's lowest base price " + floor.display());
+                });
+        for (FranchiseSetup f : setup.franchises()) {
+            if (f.rtmCards() < 0) {
+                throw new IllegalArgumentException(f.franchise() + " cannot have a negative number of RTM cards");
+            }
+            long overseas =
+                    f.retained().stream().filter(p -> p.player().overseas()).count();
+            if (f.retained().size() > setup.squadRules().maxSquad()
+                    || overseas > setup.squadRules().maxOverseas()) {
+                throw new IllegalArgumentException(
+                        f.franchise() + "'s retained players break the squad limits of the auction");
+            }
         }
     }
 
@@ -544,8 +574,7 @@ public final class Auction {
         }
         Standing s = standing(previous);
         boolean capped = lot.player().capped();
-        int cap = capped ? 5 : 2;
-        if (s.rtmCards() <= 0 || s.keptCount(capped) >= cap) {
+        if (s.rtmCards() <= 0 || !BiddingRules.rtmCapAllows(capped, s.keptCount(capped))) {
             return Optional.empty();
         }
         return affordability(previous, lot.currentBid()).isPresent() ? Optional.empty() : Optional.of(previous);
