@@ -40,7 +40,7 @@ for _ in $(seq 1 60); do grep -q "Kafka ready" "$work/kafka.log" && break; sleep
 grep -q "Kafka ready" "$work/kafka.log" || { cat "$work/kafka.log"; echo "Kafka did not start" >&2; exit 1; }
 
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port PORT=$http_port \
-    "$java" -Xmx1g -jar "$root"/auction-service/target/auction-service-*.jar > "$work/auction.log" 2>&1 &
+    "$java" -Xmx1g -jar "$root"/auction-service/target/auction-service-*-exec.jar > "$work/auction.log" 2>&1 &
 service_pid=$!
 pids+=($service_pid)
 for _ in $(seq 1 120); do

@@ -26,7 +26,7 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-if ! ls "$root"/local-kafka/target/local-kafka-*.jar "$root"/auction-service/target/auction-service-*.jar > /dev/null 2>&1; then
+if ! ls "$root"/local-kafka/target/local-kafka-*.jar "$root"/auction-service/target/auction-service-*-exec.jar > /dev/null 2>&1; then
     echo "building ..."
     (cd "$root" && ./mvnw -q -B -pl local-kafka,auction-service -am package -DskipTests -Dspotless.check.skip=true)
 fi
@@ -39,7 +39,7 @@ grep -q "Kafka ready" "$data/logs/kafka.log" || { tail -20 "$data/logs/kafka.log
 echo "Kafka         127.0.0.1:$kafka_port   (log: $data/logs/kafka.log)"
 
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" PORT="$http_port" AUCTION_CODE="$code" \
-    "$java" -jar "$root"/auction-service/target/auction-service-*.jar > "$data/logs/auction-service.log" 2>&1 &
+    "$java" -jar "$root"/auction-service/target/auction-service-*-exec.jar > "$data/logs/auction-service.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$http_port/actuator/health" > /dev/null 2>&1 && break

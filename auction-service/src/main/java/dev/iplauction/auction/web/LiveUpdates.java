@@ -37,6 +37,7 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
 
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running;
+    private volatile boolean stopped;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-keep-alive").daemon(true).factory());
 
@@ -56,6 +57,12 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
      */
     public SseEmitter subscribe(String code, Supplier<AuctionView> current) {
         SseEmitter emitter = new SseEmitter(Duration.ofHours(6).toMillis());
+        if (stopped) {
+            // Shutting down: one view, then the page reconnects to whichever auction house answers next.
+            send(emitter, code, json(current.get()));
+            emitter.complete();
+            return emitter;
+        }
         List<SseEmitter> list = subscribers.computeIfAbsent(code, k -> new CopyOnWriteArrayList<>());
         list.add(emitter);
         Runnable remove = () -> list.remove(emitter);
@@ -118,6 +125,7 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
     @Override
     public void stop() {
         running = false;
+        stopped = true;
         subscribers.values().forEach(list -> {
             list.forEach(SseEmitter::complete);
             list.clear();

@@ -45,7 +45,8 @@ class AuctionRecoveryIT {
         broker.destroy();
     }
 
-    private ConfigurableApplicationContext startService() {
+    /** Starts the service; arguments are command-line properties ("--auction.bootstrap.code=…"), which win. */
+    private ConfigurableApplicationContext startService(String... arguments) {
         return new SpringApplicationBuilder(AuctionServiceApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .properties(
@@ -53,7 +54,35 @@ class AuctionRecoveryIT {
                         "server.port=0",
                         "auction.tick=5ms",
                         "spring.main.banner-mode=off")
-                .run();
+                .run(arguments);
+    }
+
+    @Test
+    void theConfiguredAuctionIsCreatedOnTheFirstStartAndKeptOnTheNext() {
+        String[] configured = {
+            "--auction.bootstrap.code=abcd12",
+            "--auction.bootstrap.catalogue=quick",
+            "--auction.bootstrap.host-token=s3cret"
+        };
+        String seat;
+        try (ConfigurableApplicationContext first = startService(configured)) {
+            AuctionHouse house = first.getBean(AuctionHouse.class);
+            assertThat(house.view("ABCD12").name()).isEqualTo("Quick auction");
+            assertThat(house.isHost("ABCD12", "s3cret")).isTrue();
+            seat = house.claimSeat("ABCD12", Franchise.RR, null);
+        }
+        try (ConfigurableApplicationContext second = startService(configured)) {
+            AuctionHouse house = second.getBean(AuctionHouse.class);
+            assertThat(house.seatOf("ABCD12", seat)).contains(Franchise.RR);
+            house.host("ABCD12", "s3cret", HostAction.START);
+            assertThat(house.view("ABCD12").phase()).isEqualTo("RUNNING");
+        }
+        long created = new TopicReader(broker.getBrokersAsString())
+                .readAll(Topics.AUCTION_EVENTS.topicName(), AuctionEvent.class).stream()
+                        .filter(r -> r.key().equals("ABCD12"))
+                        .filter(r -> r.value() instanceof AuctionEvent.AuctionCreated)
+                        .count();
+        assertThat(created).isEqualTo(1);
     }
 
     /** Three players, no RTM: lot 1 is fought over, lot 2 goes unsold, lot 3 is sold, lot 2 comes back and sells. */

@@ -1,0 +1,404 @@
+package dev.iplauction.auction.web;
+
+import static dev.iplauction.auction.web.PageFixtures.CODE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.iplauction.auction.house.AuctionHouse;
+import dev.iplauction.auction.house.AuctionNotFound;
+import dev.iplauction.auction.house.CreateAuction;
+import dev.iplauction.auction.house.HostAction;
+import dev.iplauction.auction.rules.AuctionRefusal;
+import dev.iplauction.auction.view.AuctionView;
+import dev.iplauction.contracts.EventJson;
+import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.RefusalReason;
+import jakarta.servlet.http.Cookie;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@WebMvcTest(AuctionPages.class)
+class AuctionPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    AuctionHouse house;
+
+    @MockitoBean
+    LiveUpdates liveUpdates;
+
+    private void running(AuctionView view) {
+        given(house.view(CODE)).willReturn(view);
+        given(house.squads(CODE)).willReturn(List.of());
+        given(house.results(CODE)).willReturn(view.recent());
+        given(house.pool(CODE)).willReturn(List.of(PageFixtures.BUTTLER));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> pageData(Html page) {
+        return EventJson.mapper().readValue(page.script("page-data"), Map.class);
+    }
+
+    private Html html(ResultActions result) throws Exception {
+        return new Html(result.andReturn().getResponse().getContentAsString());
+    }
+
+    // ---- home and creating ----
+
+    @Test
+    void homeOffersCreatingAndJoiningAndListsTheAuctions() throws Exception {
+        given(house.list()).willReturn(List.of(PageFixtures.lobby(Set.of())));
+
+        Html page = html(mvc.perform(get("/")).andExpect(status().isOk()));
+
+        assertThat(page.has("create-form")).isTrue();
+        assertThat(page.has("create-catalogue-ipl2025")).isTrue();
+        assertThat(page.has("create-catalogue-quick")).isTrue();
+        assertThat(page.has("create-clock-seconds")).isTrue();
+        assertThat(page.has("join-form")).isTrue();
+        assertThat(page.one("auction-list-item"))
+                .containsEntry("data-code", CODE)
+                .containsEntry("data-phase", "LOBBY");
+    }
+
+    @Test
+    void creatingKeepsTheHostTokenInAnHttpOnlyCookieAndOpensTheLobby() throws Exception {
+        given(house.create(any())).willReturn(new AuctionHouse.Created(CODE, "the-host-token"));
+
+        mvc.perform(post("/auctions")
+                        .param("catalogue", "quick")
+                        .param("clockSeconds", "2")
+                        .param("seed", "42"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/auctions/" + CODE + "?created"))
+                .andExpect(header().string(
+                                HttpHeaders.SET_COOKIE,
+                                allOf(
+                                        startsWith("host-" + CODE + "=the-host-token"),
+                                        containsString("HttpOnly"),
+                                        containsString("Path=/"),
+                                        containsString("SameSite=Lax"))));
+
+        var request = ArgumentCaptor.forClass(CreateAuction.class);
+        then(house).should().create(request.capture());
+        assertThat(request.getValue().catalogue()).isEqualTo("quick");
+        assertThat(request.getValue().bidWindowMillis()).isEqualTo(2000L);
+        assertThat(request.getValue().acceleratedWindowMillis()).isEqualTo(1000L);
+        assertThat(request.getValue().rtmWindowMillis()).isEqualTo(1600L);
+        assertThat(request.getValue().seed()).isEqualTo(42L);
+    }
+
+    @Test
+    void aClockThatIsNotANumberIsRefusedOnTheHomePage() throws Exception {
+        given(house.list()).willReturn(List.of());
+
+        Html page =
+                html(mvc.perform(post("/auctions").param("catalogue", "quick").param("clockSeconds", "soon"))
+                        .andExpect(status().isBadRequest()));
+
+        assertThat(page.text("form-error")).contains("seconds");
+        then(house).should(never()).create(any());
+    }
+
+    // ---- lobby ----
+
+    @Test
+    void theLobbyShowsEverySeatWithATakeButtonForTheFreeOnes() throws Exception {
+        given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of(Franchise.MI)));
+        given(house.squads(CODE)).willReturn(List.of());
+
+        Html page = html(mvc.perform(get("/auctions/" + CODE)).andExpect(status().isOk()));
+
+        assertThat(page.text("auction-code")).isEqualTo(CODE);
+        assertThat(page.one("auction-phase")).containsEntry("data-phase", "LOBBY");
+        for (Franchise f : Franchise.values()) {
+            assertThat(page.one("seat-" + f.code()))
+                    .containsEntry("data-franchise", f.code())
+                    .containsEntry("data-taken", String.valueOf(f == Franchise.MI));
+            assertThat(page.has("take-seat-" + f.code())).isTrue();
+        }
+        assertThat(page.all("purse")).hasSize(10).allSatisfy(p -> assertThat(p).containsEntry("data-lakh", "4000"));
+        assertThat(page.all("seat-status"))
+                .extracting(s -> s.get("data-status"))
+                .containsOnly("free", "taken");
+        assertThat(page.has("rejoin-form")).isTrue();
+        assertThat(page.has("host-token-form")).isTrue();
+        assertThat(page.has("start-auction")).as("only the host may start").isFalse();
+        assertThat(page.has("host-token")).isFalse();
+        assertThat(page.has("seat-token")).isFalse();
+    }
+
+    @Test
+    void theHostSeesTheTokenOnceAfterCreatingAndTheStartButton() throws Exception {
+        given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of()));
+        given(house.squads(CODE)).willReturn(List.of());
+        given(house.isHost(CODE, "the-host-token")).willReturn(true);
+        Cookie host = new Cookie("host-" + CODE, "the-host-token");
+
+        Html first = html(
+                mvc.perform(get("/auctions/" + CODE + "?created").cookie(host)).andExpect(status().isOk()));
+        Html later = html(mvc.perform(get("/auctions/" + CODE).cookie(host)).andExpect(status().isOk()));
+
+        assertThat(first.text("host-token")).isEqualTo("the-host-token");
+        assertThat(first.has("start-auction")).isTrue();
+        assertThat(later.has("host-token")).isFalse();
+        assertThat(later.has("start-auction")).isTrue();
+    }
+
+    @Test
+    void takingASeatKeepsTheSeatTokenInACookie() throws Exception {
+        given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of()));
+        given(house.claimSeat(CODE, Franchise.CSK, null)).willReturn("csk-token");
+
+        mvc.perform(post("/auctions/" + CODE + "/seats").param("franchise", "CSK"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/auctions/" + CODE + "#my-seat"))
+                .andExpect(header().string(
+                                HttpHeaders.SET_COOKIE,
+                                allOf(
+                                        startsWith("seat-" + CODE + "=csk-token"),
+                                        containsString("HttpOnly"),
+                                        containsString("SameSite=Lax"))));
+    }
+
+    @Test
+    void takingTheSeatAgainReusesTheCookiesTokenAndARunningAuctionGoesToTheRoom() throws Exception {
+        given(house.view(CODE)).willReturn(PageFixtures.running(Set.of(Franchise.CSK)));
+        given(house.seatOf(CODE, "csk-token")).willReturn(Optional.of(Franchise.CSK));
+        given(house.claimSeat(CODE, Franchise.CSK, "csk-token")).willReturn("csk-token");
+
+        mvc.perform(post("/auctions/" + CODE + "/seats")
+                        .param("franchise", "CSK")
+                        .cookie(new Cookie("seat-" + CODE, "csk-token")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/auctions/" + CODE + "/room"));
+
+        then(house).should().claimSeat(CODE, Franchise.CSK, "csk-token");
+    }
+
+    @Test
+    void rejoiningWithATokenUsesThatToken() throws Exception {
+        given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of(Franchise.RR)));
+        given(house.claimSeat(CODE, Franchise.RR, "rr-token")).willReturn("rr-token");
+
+        mvc.perform(post("/auctions/" + CODE + "/seats")
+                        .param("franchise", "rr")
+                        .param("token", " rr-token "))
+                .andExpect(status().isFound())
+                .andExpect(header().string(HttpHeaders.SET_COOKIE, startsWith("seat-" + CODE + "=rr-token")));
+    }
+
+    @Test
+    void aTakenSeatIsRefusedOnTheLobbyPage() throws Exception {
+        given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of(Franchise.MI)));
+        given(house.squads(CODE)).willReturn(List.of());
+        given(house.claimSeat(eq(CODE), eq(Franchise.MI), isNull()))
+                .willThrow(new AuctionRefusal(RefusalReason.SEAT_TAKEN, "MI's seat is taken"));
+
+        var result = mvc.perform(post("/auctions/" + CODE + "/seats").param("franchise", "MI"))
+                .andExpect(status().isConflict())
+                .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
+
+        assertThat(html(result).text("form-error")).isEqualTo("MI's seat is taken");
+    }
+
+    @Test
+    void aWrongHostTokenIsRefused() throws Exception {
+        given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of()));
+        given(house.squads(CODE)).willReturn(List.of());
+
+        mvc.perform(post("/auctions/" + CODE + "/host-token").param("token", "guess"))
+                .andExpect(status().isForbidden())
+                .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
+    }
+
+    @Test
+    void theHostStartsFromTheLobbyWithTheCookiesToken() throws Exception {
+        mvc.perform(post("/auctions/" + CODE + "/host/start").cookie(new Cookie("host-" + CODE, "the-host-token")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/auctions/" + CODE + "/room"));
+
+        then(house).should().host(CODE, "the-host-token", HostAction.START);
+    }
+
+    // ---- the room ----
+
+    @Test
+    void theRoomShowsTheLotAndLetsASeatedFranchiseBid() throws Exception {
+        running(PageFixtures.running(Set.of(Franchise.CSK, Franchise.MI)));
+        given(house.seatOf(CODE, "csk-token")).willReturn(Optional.of(Franchise.CSK));
+
+        Html page = html(mvc.perform(get("/auctions/" + CODE + "/room").cookie(new Cookie("seat-" + CODE, "csk-token")))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store")));
+
+        assertThat(page.text("lot-player-name")).isEqualTo("Jos Buttler");
+        assertThat(page.text("lot-player-id")).isEqualTo("7");
+        assertThat(page.one("lot-number")).containsEntry("data-lot", "2");
+        assertThat(page.one("lot-player-role")).containsEntry("data-role", "WICKETKEEPER");
+        assertThat(page.text("lot-player-country")).isEqualTo("England");
+        assertThat(page.one("lot-player-overseas")).containsEntry("data-overseas", "true");
+        assertThat(page.one("lot-base-price")).containsEntry("data-lakh", "200");
+        assertThat(page.one("lot-stage")).containsEntry("data-stage", "BIDDING");
+        assertThat(page.one("round")).containsEntry("data-round", "MAIN");
+        assertThat(page.one("current-bid")).containsEntry("data-lakh", "210");
+        assertThat(page.one("high-bidder")).containsEntry("data-franchise", "MI");
+        assertThat(page.one("clock"))
+                .containsEntry("data-closes-at", "2025-11-24T10:00:01.500Z")
+                .containsEntry("data-remaining-ms", "1500");
+        assertThat(page.one("bid-button"))
+                .containsEntry("data-amount", "220")
+                .containsEntry("data-lot", "2")
+                .doesNotContainKey("disabled");
+        assertThat(page.one("bid-button").get("data-reason")).isNullOrEmpty();
+        assertThat(page.one("my-franchise")).containsEntry("data-franchise", "CSK");
+        assertThat(page.has("rtm-panel")).isTrue();
+        assertThat(page.has("last-refusal")).isTrue();
+        for (Franchise f : Franchise.values()) {
+            assertThat(page.has("franchise-" + f.code())).isTrue();
+        }
+        assertThat(page.all("purse")).hasSize(10);
+        assertThat(page.all("max-bid"))
+                .hasSize(10)
+                .allSatisfy(m -> assertThat(m).containsEntry("data-lakh", "3910"));
+        assertThat(page.all("squad-size")).hasSize(10);
+        assertThat(page.all("overseas-count")).hasSize(10);
+        assertThat(page.all("rtm-cards")).hasSize(10);
+        assertThat(page.all("seat-status")).hasSize(10);
+        assertThat(page.one("feed-item"))
+                .containsEntry("data-lot", "1")
+                .containsEntry("data-player-id", "3")
+                .containsEntry("data-sold-to", "CSK")
+                .containsEntry("data-price", "300");
+        assertThat(page.has("host-controls")).isFalse();
+        Map<String, Object> pageData = pageData(page);
+        assertThat(pageData).containsEntry("franchise", "CSK").containsEntry("seatToken", "csk-token");
+        assertThat(pageData.get("hostToken")).isNull();
+    }
+
+    @Test
+    void theRoomEmbedsTheViewSoThatNoNameCanCloseTheScript() throws Exception {
+        running(PageFixtures.running(Set.of()));
+
+        String html = mvc.perform(get("/auctions/" + CODE + "/room"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        Html page = new Html(html);
+        AuctionView embedded = EventJson.mapper().readValue(page.script("auction-data"), AuctionView.class);
+        assertThat(embedded.seq()).isEqualTo(17);
+        assertThat(embedded.recent().getFirst().playerName()).isEqualTo("Virat Kohli</script>");
+        assertThat(html).doesNotContain("Kohli</script>").contains("Kohli&lt;/script&gt;");
+    }
+
+    @Test
+    void aWatcherAndTheHighestBidderCannotBid() throws Exception {
+        running(PageFixtures.running(Set.of(Franchise.MI)));
+        given(house.seatOf(CODE, "mi-token")).willReturn(Optional.of(Franchise.MI));
+
+        Html watcher = html(mvc.perform(get("/auctions/" + CODE + "/room")));
+        Html leader =
+                html(mvc.perform(get("/auctions/" + CODE + "/room").cookie(new Cookie("seat-" + CODE, "mi-token"))));
+
+        assertThat(watcher.one("bid-button")).containsKey("disabled").containsEntry("data-reason", "not-seated");
+        assertThat(pageData(watcher).get("seatToken")).isNull();
+        assertThat(leader.one("bid-button")).containsKey("disabled").containsEntry("data-reason", "highest-bidder");
+    }
+
+    @Test
+    void theHostGetsTheControlsAndTheTokenForTheApi() throws Exception {
+        running(PageFixtures.running(Set.of()));
+        given(house.isHost(CODE, "the-host-token")).willReturn(true);
+
+        Html page = html(
+                mvc.perform(get("/auctions/" + CODE + "/room").cookie(new Cookie("host-" + CODE, "the-host-token"))));
+
+        assertThat(page.has("host-pause")).isTrue();
+        assertThat(page.has("host-resume")).isTrue();
+        assertThat(page.has("host-skip")).isTrue();
+        assertThat(page.has("host-end")).isTrue();
+        assertThat(page.one("host-pause")).doesNotContainKey("disabled");
+        assertThat(page.one("host-resume")).containsKey("disabled");
+        assertThat(pageData(page)).containsEntry("hostToken", "the-host-token");
+    }
+
+    // ---- squads, pool, results ----
+
+    @Test
+    void squadsPoolAndResultsRender() throws Exception {
+        running(PageFixtures.running(Set.of()));
+        given(house.squads(CODE))
+                .willReturn(List.of(new AuctionView.SquadView(
+                        "CSK",
+                        "Chennai Super Kings",
+                        3700,
+                        "₹37 Cr",
+                        List.of(new AuctionView.SquadEntry(PageFixtures.KOHLI, 300, "₹3 Cr", "BOUGHT")))));
+
+        Html squads = html(mvc.perform(get("/auctions/" + CODE + "/squads")).andExpect(status().isOk()));
+        Html pool = html(mvc.perform(get("/auctions/" + CODE + "/pool")).andExpect(status().isOk()));
+        Html results = html(mvc.perform(get("/auctions/" + CODE + "/results")).andExpect(status().isOk()));
+
+        assertThat(squads.one("squad-player"))
+                .containsEntry("data-player-id", "3")
+                .containsEntry("data-price", "300");
+        assertThat(squads.one("squad-CSK")).containsEntry("data-franchise", "CSK");
+        assertThat(pool.one("pool-player")).containsEntry("data-player-id", "7").containsEntry("data-position", "1");
+        assertThat(results.one("results-title")).containsEntry("data-complete", "false");
+        assertThat(results.one("result-spend")).containsEntry("data-lakh", "300");
+        assertThat(results.one("result-purse")).containsEntry("data-lakh", "3700");
+        assertThat(results.one("top-buy")).containsEntry("data-sold-to", "CSK").containsEntry("data-price", "300");
+        assertThat(results.text("unsold-count")).isEqualTo("0");
+    }
+
+    // ---- errors ----
+
+    @Test
+    void anUnknownCodeIsAFriendlyNotFoundPage() throws Exception {
+        given(house.view("ZZZZ99")).willThrow(new AuctionNotFound("ZZZZ99"));
+
+        Html page = html(mvc.perform(get("/auctions/ZZZZ99/room")).andExpect(status().isNotFound()));
+
+        assertThat(page.one("error-page")).containsEntry("data-status", "404");
+        assertThat(page.text("error-message")).contains("ZZZZ99");
+    }
+
+    @Test
+    void aMalformedCodeIsABadRequestPage() throws Exception {
+        Html page = html(mvc.perform(get("/auctions/not-a-code")).andExpect(status().isBadRequest()));
+
+        assertThat(page.one("error-page")).containsEntry("data-status", "400");
+        assertThat(page.text("error-message")).contains("six letters or digits");
+    }
+
+    @Test
+    void joiningByCodeGoesToTheLobbyInCapitals() throws Exception {
+        mvc.perform(get("/join").param("code", " abcd23 ")).andExpect(redirectedUrl("/auctions/ABCD23"));
+    }
+}
