@@ -352,9 +352,11 @@ public final class AuctionHouse implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         Auction auction = managed.auction;
-        AuctionView snapshot = AuctionView.of(auction, clock.instant());
         CompletableFuture<Void> written = eventLog.append(auction.code(), events);
-        written.thenRunAsync(() -> notifyObservers(snapshot), broadcaster);
+        if (observers.stream().anyMatch(o -> o.watching(auction.code()))) {
+            AuctionView snapshot = AuctionView.of(auction, clock.instant());
+            written.thenRunAsync(() -> notifyObservers(snapshot), broadcaster);
+        }
         return written;
     }
 

@@ -6,4 +6,9 @@ import dev.iplauction.auction.view.AuctionView;
 public interface AuctionObserver {
 
     void changed(AuctionView view);
+
+    /** Whether anyone follows this auction now; when nobody does, the house skips building the view for it. */
+    default boolean watching(String code) {
+        return true;
+    }
 }

@@ -7,9 +7,12 @@ import dev.iplauction.contracts.BiddingRules;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
+import dev.iplauction.contracts.Role;
 import dev.iplauction.contracts.auction.SquadPlayer;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A snapshot of an auction as people and agents see it: what the REST API returns, what the pages render and what
@@ -72,7 +75,8 @@ public record AuctionView(
             int squadSize,
             int overseasCount,
             int rtmCards,
-            int spent) {}
+            int spent,
+            Map<String, Integer> roles) {}
 
     public record ResultView(
             int lot,
@@ -164,7 +168,18 @@ public record AuctionView(
                 s.squadSize(),
                 s.overseasCount(),
                 s.rtmCards(),
-                s.spent().value());
+                s.spent().value(),
+                roleCounts(s));
+    }
+
+    /** How many of each role the squad has, every role present (zero where none), in the enum's order. */
+    private static Map<String, Integer> roleCounts(Standing s) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            counts.put(role.name(), 0);
+        }
+        s.squad().forEach(p -> counts.merge(p.player().role().name(), 1, Integer::sum));
+        return counts;
     }
 
     public static ResultView result(LotResult r) {

@@ -90,6 +90,11 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
         return subscribers.getOrDefault(code, List.of()).size();
     }
 
+    @Override
+    public boolean watching(String code) {
+        return subscribers(code) > 0;
+    }
+
     private void send(SseEmitter emitter, String code, String json) {
         try {
             emitter.send(SseEmitter.event().name("auction").data(json, MediaType.APPLICATION_JSON));

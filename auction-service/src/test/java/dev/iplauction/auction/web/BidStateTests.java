@@ -47,7 +47,8 @@ class BidStateTests {
                                 3,
                                 3,
                                 f.rtmCards(),
-                                f.spent())
+                                f.spent(),
+                                f.roles())
                         : f)
                 .toList();
         var view = new AuctionView(

@@ -13,6 +13,7 @@ import dev.iplauction.contracts.Role;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Hand-made views of a quick auction for the page tests. */
@@ -66,7 +67,8 @@ final class PageFixtures {
                         0,
                         0,
                         1,
-                        0))
+                        0,
+                        Map.of()))
                 .toList();
     }
 
