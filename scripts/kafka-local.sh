@@ -9,26 +9,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-fallback_jdk=/usr/lib/jvm/temurin-25-jdk-amd64
-
-# The feature release of the JDK at $1 (17, 21, 25, ...), or 0 if it cannot tell.
-java_major() {
-  local v
-  v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')"
-  echo "${v:-0}"
-}
-
-jdk=""
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && (( $(java_major "$JAVA_HOME") >= 21 )); then
-  jdk="$JAVA_HOME"
-elif [[ -x "$fallback_jdk/bin/java" ]]; then
-  jdk="$fallback_jdk"
-else
-  echo "kafka-local: needs a JDK 21 or newer; point JAVA_HOME at one (JAVA_HOME=${JAVA_HOME:-unset})" >&2
-  exit 1
-fi
-export JAVA_HOME="$jdk"
+source "$root/scripts/lib/jdk.sh"
+jdk="$JAVA_HOME"
 
 shopt -s nullglob
 jars=("$root"/local-kafka/target/local-kafka-*.jar)

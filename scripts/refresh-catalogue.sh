@@ -4,8 +4,7 @@
 #
 # Usage: scripts/refresh-catalogue.sh [path/to/auction_list.csv]
 #   The default list is ../shared/data/ipl2025/auction_list.csv, beside the repository.
-#   Works from any directory. Needs a JDK 21 or newer: $JAVA_HOME if it is one,
-#   else /usr/lib/jvm/temurin-25-jdk-amd64.
+#   Works from any directory. Needs a JDK 21 or newer (scripts/lib/jdk.sh finds one).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,22 +18,7 @@ if [[ ! -f "$list" ]]; then
 fi
 list="$(cd "$(dirname "$list")" && pwd)/$(basename "$list")"
 
-java_major() {
-  local version
-  version="$("$1/bin/java" -XshowSettings:properties -version 2>&1 |
-    awk -F' = ' '/java.specification.version/ { print $2 }')"
-  version="${version#1.}"
-  echo "${version%%.*}"
-}
-
-if [[ -n "${JAVA_HOME:-}" && -x "${JAVA_HOME}/bin/java" ]] && (( $(java_major "$JAVA_HOME") >= 21 )); then
-  :
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-else
-  echo "refresh-catalogue: needs a JDK 21 or newer; set JAVA_HOME to one" >&2
-  exit 1
-fi
+source "$repo/scripts/lib/jdk.sh"
 
 cd "$repo"
 # Compile the auction service (and the contracts it uses) and write its runtime classpath down.

@@ -17,6 +17,27 @@ public enum Topics {
     AGENT_COMMANDS("agent.commands", "franchise", "orchestrator-service", Duration.ofDays(1)),
     ORCHESTRATOR_EVENTS("orchestrator.events", "franchise", "orchestrator-service", Duration.ofDays(30));
 
+    /**
+     * {@code agent.commands} has one partition per franchise, partition = {@link Franchise#ordinal()}: the agent
+     * instances share it in one consumer group, so the instance that holds a franchise's partition holds its seat
+     * and receives its commands.
+     */
+    public static final int SEAT_PARTITIONS = Franchise.values().length;
+
+    /** The partition of {@code agent.commands} that stands for this franchise's seat. */
+    public static int seatPartition(Franchise franchise) {
+        return franchise.ordinal();
+    }
+
+    /** The franchise whose seat this partition of {@code agent.commands} stands for. */
+    public static Franchise franchiseOfPartition(int partition) {
+        if (partition < 0 || partition >= SEAT_PARTITIONS) {
+            throw new IllegalArgumentException(
+                    "agent.commands has partitions 0.." + (SEAT_PARTITIONS - 1) + ", not " + partition);
+        }
+        return Franchise.values()[partition];
+    }
+
     /** Suffix of each topic's dead-letter topic, as Spring Kafka's DeadLetterPublishingRecoverer names it. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
