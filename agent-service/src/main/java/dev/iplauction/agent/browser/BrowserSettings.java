@@ -1,0 +1,223 @@
+package dev.iplauction.agent.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How an agent instance runs its one browser. Shaped to be bound as {@code @ConfigurationProperties("agent.browser")}:
+ * every component left out (null) takes its default, and anything out of range is refused with a message naming the
+ * property.
+ *
+ * @param chromiumPath the Chromium executable to drive (Debian's is {@code /usr/lib/chromium/chromium}); null or blank
+ *     lets Playwright download and manage its own browser, which needs the internet on first start
+ * @param headless whether Chromium runs without a window (default true)
+ * @param launchArgs Chromium's command-line switches; by default {@link #DEFAULT_LAUNCH_ARGS}. Never
+ *     {@code --disable-features}: Chromium keeps only the last one given, which would drop Playwright's own list
+ * @param driverDirectory where to unpack Playwright's driver (Node.js and its package, about 130 MB) once and reuse it
+ *     on every later start, instead of unpacking it into a new temporary directory each time (which also leaks one on
+ *     {@code kill -9}); null for Playwright's default. Used only with a {@code chromiumPath}: a browser managed by
+ *     Playwright is installed by the temporary driver on start
+ * @param navigationTimeout the longest a page load (the lobby, the room, a form's answer) may take
+ * @param actionTimeout the longest anything else done in a page (a click, reading the state) may take
+ * @param viewportWidth the width of each seat's page in CSS pixels. Nobody watches an agent's screen, and a small page
+ *     has less to paint: 480×360 against Playwright's 1280×720 took a quarter less CPU and about 300 MiB less memory
+ *     for nine seats. Everything the agent reads or clicks is in the page whatever its size (the pages work from 375
+ *     px wide)
+ * @param viewportHeight its height
+ */
+public record BrowserSettings(
+        String chromiumPath,
+        Boolean headless,
+        List<String> launchArgs,
+        Path driverDirectory,
+        Duration navigationTimeout,
+        Duration actionTimeout,
+        Integer viewportWidth,
+        Integer viewportHeight) {
+
+    /**
+     * Chromium's switches for a server without a display, sandbox or need for Google's background services. Playwright
+     * adds its own (including its {@code --disable-features} list) on top.
+     */
+    public static final List<String> DEFAULT_LAUNCH_ARGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
+
+    public static final Duration DEFAULT_NAVIGATION_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(5);
+    public static final int DEFAULT_VIEWPORT_WIDTH = 480;
+    public static final int DEFAULT_VIEWPORT_HEIGHT = 360;
+
+    private static final Duration LONGEST_NAVIGATION_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration LONGEST_ACTION_TIMEOUT = Duration.ofMinutes(1);
+    private static final int SMALLEST_VIEWPORT = 100;
+    private static final int LARGEST_VIEWPORT = 4_000;
+
+    public BrowserSettings {
+        chromiumPath = chromiumPath == null || chromiumPath.isBlank() ? null : chromiumPath.trim();
+        headless = headless != null ? headless : Boolean.TRUE;
+        launchArgs = launchArgs != null ? List.copyOf(launchArgs) : DEFAULT_LAUNCH_ARGS;
+        navigationTimeout = navigationTimeout != null ? navigationTimeout : DEFAULT_NAVIGATION_TIMEOUT;
+        actionTimeout = actionTimeout != null ? actionTimeout : DEFAULT_ACTION_TIMEOUT;
+        viewportWidth = viewportWidth != null ? viewportWidth : DEFAULT_VIEWPORT_WIDTH;
+        viewportHeight = viewportHeight != null ? viewportHeight : DEFAULT_VIEWPORT_HEIGHT;
+
+        if (chromiumPath != null) {
+            Path executable = Path.of(chromiumPath);
+            if (!Files.exists(executable)) {
+                throw new IllegalArgumentException("agent.browser.chromium-path " + chromiumPath
+                        + " does not exist: install Chromium (on Debian: apt-get install chromium, then use"
+                        + " /usr/lib/chromium/chromium) or leave it empty to let Playwright download its own browser");
+            }
+            if (!Files.isRegularFile(executable) || !Files.isExecutable(executable)) {
+                throw new IllegalArgumentException("agent.browser.chromium-path " + chromiumPath
+                        + " is not an executable file: point it at the Chromium binary itself"
+                        + " (on Debian /usr/lib/chromium/chromium)");
+            }
+        }
+        for (String arg : launchArgs) {
+            if (arg == null || arg.length() < 3 || !arg.startsWith("--")) {
+                throw new IllegalArgumentException(
+                        "agent.browser.launch-args must be Chromium switches such as --disable-gpu, got '" + arg + "'");
+            }
+            String name = arg.toLowerCase(Locale.ROOT);
+            if (name.equals("--disable-features") || name.startsWith("--disable-features=")) {
+                throw new IllegalArgumentException("agent.browser.launch-args must not contain " + arg
+                        + ": Chromium keeps only the last --disable-features, which would drop the list Playwright"
+                        + " passes itself");
+            }
+            if (name.equals("--headless") || name.startsWith("--headless=")) {
+                throw new IllegalArgumentException(
+                        "agent.browser.launch-args must not contain " + arg + ": set agent.browser.headless instead");
+            }
+        }
+        if (driverDirectory != null && Files.exists(driverDirectory) && !Files.isDirectory(driverDirectory)) {
+            throw new IllegalArgumentException("agent.browser.driver-directory " + driverDirectory
+                    + " is a file: point it at a directory (it is created if missing)");
+        }
+        requireWithin("agent.browser.navigation-timeout", navigationTimeout, LONGEST_NAVIGATION_TIMEOUT);
+        requireWithin("agent.browser.action-timeout", actionTimeout, LONGEST_ACTION_TIMEOUT);
+        requireWithin("agent.browser.viewport-width", viewportWidth);
+        requireWithin("agent.browser.viewport-height", viewportHeight);
+    }
+
+    /** Headless, Playwright's own browser, the default switches and timeouts, no driver directory. */
+    public static BrowserSettings defaults() {
+        return new BrowserSettings(null, null, null, null, null, null, null, null);
+    }
+
+    public BrowserSettings withChromiumPath(String path) {
+        return new BrowserSettings(
+                path,
+                headless,
+                launchArgs,
+                driverDirectory,
+                navigationTimeout,
+                actionTimeout,
+                viewportWidth,
+                viewportHeight);
+    }
+
+    public BrowserSettings withHeadless(boolean value) {
+        return new BrowserSettings(
+                chromiumPath,
+                value,
+                launchArgs,
+                driverDirectory,
+                navigationTimeout,
+                actionTimeout,
+                viewportWidth,
+                viewportHeight);
+    }
+
+    public BrowserSettings withLaunchArgs(List<String> args) {
+        return new BrowserSettings(
+                chromiumPath,
+                headless,
+                args,
+                driverDirectory,
+                navigationTimeout,
+                actionTimeout,
+                viewportWidth,
+                viewportHeight);
+    }
+
+    public BrowserSettings withDriverDirectory(Path directory) {
+        return new BrowserSettings(
+                chromiumPath,
+                headless,
+                launchArgs,
+                directory,
+                navigationTimeout,
+                actionTimeout,
+                viewportWidth,
+                viewportHeight);
+    }
+
+    public BrowserSettings withTimeouts(Duration navigation, Duration action) {
+        return new BrowserSettings(
+                chromiumPath, headless, launchArgs, driverDirectory, navigation, action, viewportWidth, viewportHeight);
+    }
+
+    public BrowserSettings withViewport(int width, int height) {
+        return new BrowserSettings(
+                chromiumPath, headless, launchArgs, driverDirectory, navigationTimeout, actionTimeout, width, height);
+    }
+
+    /** Whether Playwright downloads and manages its own browser (no {@code chromiumPath}). */
+    public boolean playwrightManagesBrowser() {
+        return chromiumPath == null;
+    }
+
+    /** The driver directory, where it applies (only with a {@code chromiumPath}). */
+    Path effectiveDriverDirectory() {
+        return playwrightManagesBrowser() ? null : driverDirectory;
+    }
+
+    Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setViewportSize(viewportWidth, viewportHeight);
+    }
+
+    Playwright.CreateOptions createOptions() {
+        var options = new Playwright.CreateOptions();
+        if (!playwrightManagesBrowser()) {
+            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+        }
+        return options;
+    }
+
+    BrowserType.LaunchOptions launchOptions() {
+        var options = new BrowserType.LaunchOptions()
+                .setHeadless(headless)
+                .setArgs(launchArgs)
+                .setTimeout(navigationTimeout.toMillis());
+        if (!playwrightManagesBrowser()) {
+            options.setExecutablePath(Path.of(chromiumPath));
+        }
+        return options;
+    }
+
+    private static void requireWithin(String property, int pixels) {
+        if (pixels < SMALLEST_VIEWPORT || pixels > LARGEST_VIEWPORT) {
+            throw new IllegalArgumentException(property + " must be between " + SMALLEST_VIEWPORT + " and "
+                    + LARGEST_VIEWPORT + " pixels, got " + pixels);
+        }
+    }
+
+    private static void requireWithin(String property, Duration value, Duration longest) {
+        if (value.isNegative() || value.isZero() || value.compareTo(longest) > 0) {
+            throw new IllegalArgumentException(
+                    property + " must be more than 0 and at most " + longest.toSeconds() + "s, got " + value);
+        }
+    }
+}

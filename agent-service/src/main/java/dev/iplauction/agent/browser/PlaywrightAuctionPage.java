@@ -1,0 +1,650 @@
+package dev.iplauction.agent.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitUntilState;
+import dev.iplauction.contracts.EventJson;
+import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Lakh;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A seat's {@link AuctionPage} in a browser context of the instance's one Chromium, driven with Playwright through the
+ * page contract.
+ *
+ * <p>Everything Playwright runs on the {@link BrowserHost}'s thread. The page pushes to Java by itself (an init script
+ * and two {@code exposeBinding}s): every view it applies, every refusal it shows, and what each document is once it has
+ * loaded. Those pushes, crash and close events, and the futures of every method are handed to the seat's executor at
+ * once; views, refusals and losses reach the {@link Listener} one at a time, in order, and only views newer than the
+ * last one delivered.
+ *
+ * <p>Joining is driven by the pages' own reports rather than by waiting on the browser thread, so nine seats join side
+ * by side and a seat that reopens never holds up another seat's click.
+ */
+public final class PlaywrightAuctionPage implements AuctionPage {
+
+    private static final Logger log = LoggerFactory.getLogger(PlaywrightAuctionPage.class);
+
+    private final BrowserHost host;
+    private final String name;
+    private final Executor callbacks;
+    private final SerialExecutor events;
+    private final Listener listener;
+    private final Duration navigationTimeout;
+    private final Duration actionTimeout;
+    private final AtomicInteger generations = new AtomicInteger();
+
+    private final Object lock = new Object();
+    private Target target; // guarded by lock
+    private Tab tab; // guarded by lock
+    private boolean closed; // guarded by lock
+
+    // Touched only on the serial events executor.
+    private String lastCode;
+    private long lastSeq = -1;
+
+    /**
+     * @param name the seat's name in logs, such as its franchise
+     * @param callbacks the seat's executor: the listener and every future of this page run on it, never on the
+     *     browser's thread
+     */
+    public PlaywrightAuctionPage(BrowserHost host, String name, Executor callbacks, Listener listener) {
+        this.host = Objects.requireNonNull(host, "host");
+        this.name = Objects.requireNonNull(name, "name");
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.events = new SerialExecutor(callbacks);
+        this.navigationTimeout = host.settings().navigationTimeout();
+        this.actionTimeout = host.settings().actionTimeout();
+    }
+
+    /** Where and as whom this page sits. */
+    private record Target(String base, String code, Franchise franchise, String token) {
+
+        String lobby() {
+            return base + "/auctions/" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+        }
+
+        String room() {
+            return lobby() + "/room";
+        }
+    }
+
+    /** What a document said about itself once loaded (the init script's "page" report). */
+    record PageReport(
+            String doc,
+            String page,
+            String url,
+            int status,
+            String message,
+            Franchise franchise,
+            String phase,
+            Set<Franchise> seatsTaken) {
+
+        boolean isProblem() {
+            return "problem".equals(page) || status >= 400;
+        }
+    }
+
+    /** One browser context of this seat: a new one for every join. */
+    private final class Tab {
+        final int generation = generations.incrementAndGet();
+        final AtomicBoolean lost = new AtomicBoolean();
+        volatile SeatTab seat;
+        volatile PageLost.Reason lostReason;
+
+        // Guarded by this: the document shown now and who waits for the next one.
+        private String currentDoc;
+        private String waitingAfter;
+        private CompletableFuture<PageReport> waiting;
+
+        synchronized CompletableFuture<PageReport> nextDocument() {
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
+            waiting = new CompletableFuture<>();
+            waitingAfter = currentDoc;
+            return waiting;
+        }
+
+        void onReport(PageReport report) {
+            CompletableFuture<PageReport> done = null;
+            synchronized (this) {
+                if (report.doc().equals(currentDoc)) {
+                    return;
+                }
+                currentDoc = report.doc();
+                if (waiting != null && !report.doc().equals(waitingAfter)) {
+                    done = waiting;
+                    waiting = null;
+                }
+            }
+            if (done != null) {
+                done.complete(report);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name + "#" + generation;
+        }
+    }
+
+    // ---- joining ----
+
+    @Override
+    public CompletableFuture<JoinResult> join(URI baseUrl, String auctionCode, Franchise franchise, String seatToken) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(franchise, "franchise");
+        if (!baseUrl.isAbsolute() || !List.of("http", "https").contains(baseUrl.getScheme())) {
+            throw new IllegalArgumentException("the auction house's address must be an http(s) URL, got " + baseUrl);
+        }
+        if (auctionCode == null || auctionCode.isBlank()) {
+            throw new IllegalArgumentException("an auction code is needed to join");
+        }
+        if (seatToken == null || seatToken.isBlank()) {
+            throw new IllegalArgumentException("a seat token is needed to join: the agent's own, kept across restarts");
+        }
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        Target joining = new Target(base, auctionCode.trim().toUpperCase(Locale.ROOT), franchise, seatToken.trim());
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException(name + "'s page is closed"));
+            }
+            target = joining;
+        }
+        return enter(joining);
+    }
+
+    @Override
+    public CompletableFuture<JoinResult> reopen() {
+        Target again;
+        synchronized (lock) {
+            again = target;
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException(name + "'s page is closed"));
+            }
+        }
+        if (again == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(name + "'s page has not joined an auction yet: join() first"));
+        }
+        return enter(again);
+    }
+
+    /** A fresh context, the lobby, the rejoin form, then the room. */
+    private CompletableFuture<JoinResult> enter(Target joining) {
+        Tab fresh = new Tab();
+        Tab old;
+        synchronized (lock) {
+            old = tab;
+            tab = fresh;
+        }
+        if (old != null && old.seat != null) {
+            host.closeSeat(old.seat);
+        }
+        events.execute(() -> {
+            lastCode = null;
+            lastSeq = -1;
+        });
+        CompletableFuture<JoinResult> joined = host.openSeat(
+                        name + "#" + fresh.generation,
+                        setUp(fresh),
+                        () -> lost(fresh, PageLost.Reason.BROWSER_DIED, "Chromium died"),
+                        callbacks)
+                .thenCompose(seat -> {
+                    fresh.seat = seat;
+                    if (!isCurrent(fresh)) {
+                        host.closeSeat(seat); // closed or joined again meanwhile
+                        return CompletableFuture.failedFuture(
+                                new IllegalStateException(name + "'s page was closed or joined again while joining"));
+                    }
+                    return load(fresh, joining.lobby(), "lobby of " + joining.code());
+                })
+                .thenCompose(lobby -> {
+                    if (lobby.isProblem()) {
+                        if (lobby.status() == 404 || lobby.status() == 400) {
+                            return done(JoinResult.AUCTION_NOT_FOUND);
+                        }
+                        return failed("the auction house answered the lobby of " + joining.code() + " with "
+                                + lobby.status() + ": " + lobby.message());
+                    }
+                    if (!"lobby".equals(lobby.page())) {
+                        return failed(
+                                "expected the lobby of " + joining.code() + ", got the " + lobby.page() + " page");
+                    }
+                    if ("COMPLETED".equals(lobby.phase())) {
+                        return done(JoinResult.AUCTION_OVER);
+                    }
+                    return submitRejoin(fresh, joining).thenCompose(after -> afterRejoin(fresh, joining, after));
+                });
+        CompletableFuture<JoinResult> bounded = Deadline.within(
+                joined,
+                navigationTimeout.multipliedBy(3),
+                () -> "joining " + joining.code() + " as " + joining.franchise(),
+                callbacks);
+        return bounded.whenComplete((result, failure) -> {
+            if (failure != null || result != JoinResult.JOINED) {
+                if (failure != null) {
+                    log.warn("{} could not join {}: {}", name, joining.code(), BrowserHost.firstLine(failure));
+                }
+                retire(fresh);
+            } else {
+                log.info("{} joined {} as {}", name, joining.code(), joining.franchise());
+            }
+        });
+    }
+
+    private CompletableFuture<PageReport> submitRejoin(Tab on, Target joining) {
+        CompletableFuture<PageReport> next = on.nextDocument();
+        CompletableFuture<PageReport> answered = host.call(
+                        b -> (Boolean) on.seat
+                                .page()
+                                .evaluate(
+                                        PageScripts.REJOIN,
+                                        List.of(joining.franchise().code(), joining.token())),
+                        callbacks)
+                .thenCompose(submitted -> Boolean.TRUE.equals(submitted)
+                        ? next
+                        : failed("the lobby of " + joining.code() + " has no rejoin form"))
+                .exceptionallyCompose(failure -> {
+                    next.cancel(false);
+                    return CompletableFuture.failedFuture(Deadline.unwrap(failure));
+                });
+        return Deadline.within(
+                answered, navigationTimeout, () -> "the answer to the seat form of " + joining.code(), callbacks);
+    }
+
+    private CompletableFuture<JoinResult> afterRejoin(Tab on, Target joining, PageReport after) {
+        if (after.franchise() == joining.franchise()) {
+            if ("room".equals(after.page())) {
+                return done(JoinResult.JOINED);
+            }
+            return load(on, joining.room(), "room of " + joining.code()).thenCompose(room -> {
+                if ("room".equals(room.page()) && room.franchise() == joining.franchise()) {
+                    return done(JoinResult.JOINED);
+                }
+                return failed("the room of " + joining.code() + " does not show this browser seated as "
+                        + joining.franchise() + " (it shows the " + room.page() + " page, seat '"
+                        + (room.franchise() == null ? "" : room.franchise()) + "')");
+            });
+        }
+        if (after.isProblem()) {
+            if (after.status() == 404) {
+                return done(JoinResult.AUCTION_NOT_FOUND);
+            }
+            return failed("the auction house answered the seat form with " + after.status() + ": " + after.message());
+        }
+        if ("COMPLETED".equals(after.phase())) {
+            return done(JoinResult.AUCTION_OVER);
+        }
+        if (after.seatsTaken().contains(joining.franchise())) {
+            return done(JoinResult.TAKEN_BY_SOMEONE_ELSE);
+        }
+        return failed("the lobby of " + joining.code() + " did not seat " + joining.franchise()
+                + (after.message().isEmpty() ? "" : ": " + after.message()));
+    }
+
+    /**
+     * Opens a URL in the tab and waits for its document's report. A navigation the page started itself at the same
+     * moment (the lobby follows the auction into the room when the host starts) may interrupt this one: then the next
+     * document is the page's, and its report is the answer.
+     */
+    private CompletableFuture<PageReport> load(Tab on, String url, String what) {
+        CompletableFuture<PageReport> next = on.nextDocument();
+        CompletableFuture<PageReport> loaded = host.call(
+                        b -> {
+                            on.seat
+                                    .page()
+                                    .navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+                            return null;
+                        },
+                        callbacks)
+                .handle((ignored, failure) -> {
+                    if (failure == null) {
+                        return next;
+                    }
+                    Throwable cause = Deadline.unwrap(failure);
+                    String message = BrowserHost.firstLine(cause);
+                    if (message.contains("ERR_ABORTED") || message.contains("interrupted by another navigation")) {
+                        log.debug("{}: opening {} was interrupted by the page's own navigation", name, url);
+                        return next;
+                    }
+                    next.cancel(false);
+                    throw new PageActionFailed("could not open the " + what + " at " + url + ": " + message, cause);
+                })
+                .thenCompose(Function.identity());
+        return Deadline.within(loaded, navigationTimeout, () -> "opening the " + what + " at " + url, callbacks);
+    }
+
+    /** The bindings, init script and crash and close handlers of a new context, on the browser thread. */
+    private BrowserHost.SeatSetup setUp(Tab on) {
+        return new BrowserHost.SeatSetup() {
+            @Override
+            public void prepare(BrowserContext context) {
+                context.exposeBinding(PageScripts.BINDING, (source, args) -> {
+                    String message = String.valueOf(args[0]);
+                    events.execute(() -> onPush(on, message));
+                    return null;
+                });
+                context.exposeBinding(PageScripts.PAGE_BINDING, (source, args) -> {
+                    String message = String.valueOf(args[0]);
+                    try {
+                        callbacks.execute(() -> onPageReport(on, message));
+                    } catch (RejectedExecutionException shutDown) {
+                        log.debug("{}: the seat's executor is shut down; a page report is dropped", name);
+                    }
+                    return null;
+                });
+                context.addInitScript(PageScripts.INIT_SCRIPT);
+                context.onClose(c -> lost(
+                        on,
+                        c.browser() != null && !c.browser().isConnected()
+                                ? PageLost.Reason.BROWSER_DIED
+                                : PageLost.Reason.CLOSED,
+                        "the browser context was closed"));
+            }
+
+            @Override
+            public void opened(Page page) {
+                page.onCrash(p -> lost(on, PageLost.Reason.CRASHED, "the page crashed"));
+                page.onClose(p -> lost(on, PageLost.Reason.CLOSED, "the page was closed"));
+            }
+        };
+    }
+
+    // ---- pushes from the page ----
+
+    /** A view or a refusal, on the serial events executor. */
+    private void onPush(Tab from, String message) {
+        if (!isCurrent(from)) {
+            return;
+        }
+        JsonNode push;
+        try {
+            push = EventJson.mapper().readTree(message);
+        } catch (RuntimeException unreadable) {
+            log.warn("{}: a push from the page could not be read: {}", name, BrowserHost.firstLine(unreadable));
+            return;
+        }
+        Instant at = browserTime(push.path("at"));
+        switch (push.path("kind").asString("")) {
+            case "view" -> {
+                RoomView view;
+                try {
+                    view = RoomViewJson.parse(push.path("view"), at);
+                } catch (RuntimeException unreadable) {
+                    log.warn("{}: a view from the page could not be read: {}", name, BrowserHost.firstLine(unreadable));
+                    return;
+                }
+                deliver(view);
+            }
+            case "refusal" -> listener.on(refusal(push.path("refusal"), at));
+            default ->
+                log.debug(
+                        "{}: ignored a push of kind '{}'",
+                        name,
+                        push.path("kind").asString(""));
+        }
+    }
+
+    /** Gives the listener a view newer than the last it had (on the serial events executor). */
+    private void deliver(RoomView view) {
+        if (view.code().equals(lastCode) && view.seq() <= lastSeq) {
+            return;
+        }
+        lastCode = view.code();
+        lastSeq = view.seq();
+        listener.on(view);
+    }
+
+    /** What a document is, once it has loaded: completes whoever waits for it (on the seat's executor). */
+    private void onPageReport(Tab from, String message) {
+        PageReport report;
+        try {
+            report = pageReport(EventJson.mapper().readTree(message));
+        } catch (RuntimeException unreadable) {
+            log.warn("{}: a page report could not be read: {}", name, BrowserHost.firstLine(unreadable));
+            return;
+        }
+        from.onReport(report);
+    }
+
+    /** The tab stopped working (on the browser thread: hand off only). Reported once, unless this agent closed it. */
+    private void lost(Tab on, PageLost.Reason reason, String detail) {
+        SeatTab seat = on.seat;
+        if ((seat != null && seat.isClosing()) || !isCurrent(on) || !on.lost.compareAndSet(false, true)) {
+            return;
+        }
+        on.lostReason = reason;
+        PageLost lost = new PageLost(reason, detail, Instant.now());
+        events.execute(() -> {
+            if (isCurrent(on)) {
+                log.warn("{}: page lost ({}): {}", name, reason, detail);
+                listener.on(lost);
+            }
+        });
+    }
+
+    /** A time the page took ({@code performance.timeOrigin + performance.now()}: fractional epoch milliseconds). */
+    static Instant browserTime(JsonNode millis) {
+        if (!millis.isNumber()) {
+            return Instant.now();
+        }
+        double at = millis.asDouble();
+        long whole = (long) Math.floor(at);
+        return Instant.ofEpochMilli(whole).plusNanos(Math.round((at - whole) * 1_000) * 1_000); // to the microsecond
+    }
+
+    static PageReport pageReport(JsonNode report) {
+        Set<Franchise> taken = EnumSet.noneOf(Franchise.class);
+        for (JsonNode code : report.path("seatsTaken")) {
+            Franchise.fromCode(code.asString("")).ifPresent(taken::add);
+        }
+        return new PageReport(
+                report.path("doc").asString(""),
+                report.path("page").asString(""),
+                report.path("url").asString(""),
+                report.path("status").asInt(0),
+                report.path("message").asString(""),
+                Franchise.fromCode(report.path("franchise").asString("")).orElse(null),
+                report.path("phase").asString(""),
+                taken);
+    }
+
+    static Refusal refusal(JsonNode refusal, Instant seenAt) {
+        String lot = refusal.path("lot").asString("");
+        String amount = refusal.path("amount").asString("");
+        return new Refusal(
+                refusal.path("reason").asString(""),
+                refusal.path("status").asInt(0),
+                lot.matches("\\d+") ? Integer.valueOf(lot) : null,
+                amount.matches("\\d+") ? Lakh.of(Integer.parseInt(amount)) : null,
+                refusal.path("count").asInt(0),
+                refusal.path("message").asString(""),
+                seenAt);
+    }
+
+    // ---- for tests: what happens to a seat's page out in the world ----
+
+    /** Crashes the page's renderer, as an out-of-memory kill would. */
+    CompletableFuture<Void> crashForTest() {
+        SeatTab seat = currentSeat();
+        return host.call(b -> {
+            try {
+                seat.page().navigate("chrome://crash");
+            } catch (RuntimeException expected) {
+                // The navigation fails because the page crashed.
+            }
+            return null;
+        });
+    }
+
+    /** Closes the page's context behind this agent's back. */
+    CompletableFuture<Void> closeContextForTest() {
+        SeatTab seat = currentSeat();
+        return host.call(b -> {
+            seat.context().close();
+            return null;
+        });
+    }
+
+    /** The open page's tab (for tests and benchmarks that drive it directly on the browser thread). */
+    SeatTab currentSeat() {
+        synchronized (lock) {
+            if (tab == null || tab.seat == null) {
+                throw new IllegalStateException(name + " has no open page");
+            }
+            return tab.seat;
+        }
+    }
+
+    // ---- actions ----
+
+    @Override
+    public CompletableFuture<Optional<RoomView>> refresh() {
+        return onPage("reading the room", page -> page.evaluate(PageScripts.READ_VIEW))
+                .thenApply(answer -> {
+                    if (answer == null) {
+                        return Optional.<RoomView>empty();
+                    }
+                    JsonNode message = EventJson.mapper().readTree(answer.toString());
+                    RoomView view = RoomViewJson.parse(
+                            message.path("view"),
+                            Instant.ofEpochMilli(message.path("at").asLong()));
+                    events.execute(() -> deliver(view));
+                    return Optional.of(view);
+                });
+    }
+
+    @Override
+    public CompletableFuture<Click> bid(int lot, Lakh amount) {
+        Objects.requireNonNull(amount, "amount");
+        return onPage(
+                        "bidding " + amount.value() + " on lot " + lot,
+                        page -> page.evaluate(PageScripts.BID, List.of(lot, amount.value())))
+                .thenApply(Click::fromPage);
+    }
+
+    @Override
+    public CompletableFuture<Click> rtmMatch() {
+        return clickIfShown("rtm-match");
+    }
+
+    @Override
+    public CompletableFuture<Click> rtmDecline() {
+        return clickIfShown("rtm-decline");
+    }
+
+    @Override
+    public CompletableFuture<Click> rtmRaise(Lakh amount) {
+        Objects.requireNonNull(amount, "amount");
+        return onPage("raising to " + amount.value(), page -> page.evaluate(PageScripts.RTM_RAISE, amount.value()))
+                .thenApply(Click::fromPage);
+    }
+
+    @Override
+    public CompletableFuture<Click> rtmNoRaise() {
+        return clickIfShown("rtm-no-raise");
+    }
+
+    @Override
+    public CompletableFuture<Optional<Refusal>> lastRefusal() {
+        return onPage("reading the last refusal", page -> page.evaluate(PageScripts.READ_REFUSAL_JSON))
+                .thenApply(answer -> answer == null
+                        ? Optional.<Refusal>empty()
+                        : Optional.of(refusal(EventJson.mapper().readTree(answer.toString()), Instant.now())));
+    }
+
+    private CompletableFuture<Click> clickIfShown(String testId) {
+        return onPage("clicking " + testId, page -> page.evaluate(PageScripts.CLICK_IF_SHOWN, testId))
+                .thenApply(Click::fromPage);
+    }
+
+    private <T> CompletableFuture<T> onPage(String what, Function<Page, T> action) {
+        Tab on;
+        synchronized (lock) {
+            on = tab;
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException(name + "'s page is closed"));
+            }
+        }
+        if (on == null || on.seat == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(name + "'s page has not joined an auction yet: join() first"));
+        }
+        if (on.lost.get()) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(name + "'s page was lost (" + on.lostReason + "): reopen() first"));
+        }
+        SeatTab seat = on.seat;
+        CompletableFuture<T> work = host.call(b -> action.apply(seat.page()), callbacks)
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = Deadline.unwrap(failure);
+                    if (cause instanceof BrowserUnavailable) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    return CompletableFuture.failedFuture(
+                            new PageActionFailed(what + " failed: " + BrowserHost.firstLine(cause), cause));
+                });
+        return Deadline.within(work, actionTimeout, () -> what, callbacks);
+    }
+
+    @Override
+    public void close() {
+        Tab old;
+        synchronized (lock) {
+            closed = true;
+            old = tab;
+            tab = null;
+        }
+        retire(old);
+    }
+
+    private void retire(Tab old) {
+        if (old == null) {
+            return;
+        }
+        synchronized (lock) {
+            if (tab == old) {
+                tab = null;
+            }
+        }
+        if (old.seat != null) {
+            host.closeSeat(old.seat);
+        }
+    }
+
+    private boolean isCurrent(Tab candidate) {
+        synchronized (lock) {
+            return tab == candidate && !closed;
+        }
+    }
+
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+
+    private static <T> CompletableFuture<T> failed(String message) {
+        return CompletableFuture.failedFuture(new PageActionFailed(message));
+    }
+}

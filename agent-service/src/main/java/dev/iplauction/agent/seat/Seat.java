@@ -1,0 +1,490 @@
+package dev.iplauction.agent.seat;
+
+import dev.iplauction.agent.browser.AuctionPage;
+import dev.iplauction.agent.browser.Click;
+import dev.iplauction.agent.browser.JoinResult;
+import dev.iplauction.agent.browser.PageLost;
+import dev.iplauction.agent.browser.Refusal;
+import dev.iplauction.agent.browser.RoomView;
+import dev.iplauction.agent.llm.DecisionMaker;
+import dev.iplauction.agent.strategy.LotContext;
+import dev.iplauction.agent.strategy.LotDecision;
+import dev.iplauction.agent.strategy.Strategy;
+import dev.iplauction.agent.strategy.TeamState;
+import dev.iplauction.agent.telemetry.Telemetry;
+import dev.iplauction.contracts.BiddingRules;
+import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Lakh;
+import dev.iplauction.contracts.Player;
+import dev.iplauction.contracts.agent.BidEvent.BidPlaced;
+import dev.iplauction.contracts.agent.BidEvent.Outcome;
+import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
+import dev.iplauction.contracts.agent.SeatState;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One franchise played by an agent: it takes the seat through the lobby, watches the room, decides once per lot
+ * (rules at once, LLM advice when it comes, within its deadline), and then bids by reflex: while the next amount is
+ * within its maximum and it is not already the highest bidder, it clicks. It answers right-to-match steps with its
+ * strategy, and reports decisions and bids to Kafka.
+ *
+ * <p>Everything here runs on the seat's own single thread (the page delivers its views there), so the seat's state
+ * needs no locks; only {@link #state()} is read from elsewhere (the heartbeats).
+ */
+final class Seat implements AuctionPage.Listener {
+
+    private static final Logger log = LoggerFactory.getLogger(Seat.class);
+    /** How long a bid may stay unanswered (neither seen as highest, overtaken nor refused) before it is given up. */
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(2);
+
+    private final Franchise franchise;
+    private final String auctionCode;
+    private final URI auctionUrl;
+    private final String token;
+    private final Strategy strategy;
+    private final DecisionMaker decisions;
+    private final Telemetry telemetry;
+    private final Clock clock;
+    private final ScheduledExecutorService executor;
+    private final AuctionPage page;
+    private final SeatRuntime.Callbacks callbacks;
+
+    private volatile SeatState state = SeatState.STARTING;
+    private volatile boolean stopped;
+    private RoomView latest;
+    private long latestArrivedNanos;
+    private Lakh startingPurse;
+    private int lotNumber = -1;
+    private LotDecision decision;
+    private String rtmStepTaken;
+    private PendingBid pending;
+    private int joinAttempts;
+    /** Whether the page holds the seat now (views arrive in the lobby before the seat is taken). */
+    private boolean joined;
+
+    /** A bid clicked and not yet answered; {@code promptedNanos} is when the view it answered arrived. */
+    private record PendingBid(int lot, String playerId, Lakh amount, long promptedNanos) {}
+
+    Seat(
+            Franchise franchise,
+            String auctionCode,
+            URI auctionUrl,
+            String token,
+            Strategy strategy,
+            DecisionMaker decisions,
+            Telemetry telemetry,
+            Clock clock,
+            ScheduledExecutorService executor,
+            Function<AuctionPage.Listener, AuctionPage> pages,
+            SeatRuntime.Callbacks callbacks) {
+        this.franchise = franchise;
+        this.auctionCode = auctionCode;
+        this.auctionUrl = auctionUrl;
+        this.token = token;
+        this.strategy = strategy;
+        this.decisions = decisions;
+        this.telemetry = telemetry;
+        this.clock = clock;
+        this.executor = executor;
+        this.callbacks = callbacks;
+        this.page = pages.apply(this);
+    }
+
+    Franchise franchise() {
+        return franchise;
+    }
+
+    SeatState state() {
+        return state;
+    }
+
+    // ---- joining ----
+
+    void start() {
+        executor.execute(this::join);
+    }
+
+    private void join() {
+        if (stopped) {
+            return;
+        }
+        state = joinAttempts == 0 ? SeatState.JOINING : SeatState.RECONNECTING;
+        joined = false;
+        joinAttempts++;
+        page.join(auctionUrl, auctionCode, franchise, token).whenCompleteAsync(this::joined, executor);
+    }
+
+    private void joined(JoinResult result, Throwable failure) {
+        if (stopped) {
+            return;
+        }
+        if (failure != null) {
+            log.warn(
+                    "{} could not join auction {} (attempt {}): {}",
+                    franchise,
+                    auctionCode,
+                    joinAttempts,
+                    failure.getMessage());
+            retryJoin();
+            return;
+        }
+        switch (result) {
+            case JOINED -> {
+                joinAttempts = 0;
+                joined = true;
+                log.info("{} took its seat in auction {}", franchise, auctionCode);
+                if (state == SeatState.JOINING || state == SeatState.RECONNECTING) {
+                    state = SeatState.WAITING_FOR_START;
+                }
+                page.refresh();
+            }
+            case TAKEN_BY_SOMEONE_ELSE -> {
+                log.info(
+                        "{}'s seat in auction {} is held by someone else (a person): leaving it alone",
+                        franchise,
+                        auctionCode);
+                state = SeatState.FINISHED;
+                callbacks.leftToSomeoneElse(franchise);
+            }
+            case AUCTION_NOT_FOUND -> {
+                log.info("auction {} does not exist yet; {} will try again", auctionCode, franchise);
+                retryJoin();
+            }
+            case AUCTION_OVER -> state = SeatState.FINISHED;
+        }
+    }
+
+    private void retryJoin() {
+        state = SeatState.RECONNECTING;
+        long delay = Math.min(10_000, 500L * (1L << Math.min(5, joinAttempts)));
+        executor.schedule(this::join, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** A soft restart: a fresh browser context that takes the same seat with the same token. */
+    void restart(String reason) {
+        executor.execute(() -> {
+            log.info("{} restarts its page: {}", franchise, reason);
+            state = SeatState.RECONNECTING;
+            joined = false;
+            page.reopen().whenCompleteAsync(this::joined, executor);
+        });
+    }
+
+    void stop() {
+        stopped = true;
+        executor.execute(() -> {
+            page.close();
+            executor.shutdown();
+        });
+    }
+
+    /** The safety net for a missed push, and the clock for bids left unanswered. */
+    void refresh() {
+        executor.execute(() -> {
+            if (!stopped && latest != null) {
+                page.refresh();
+                expireUnanswered();
+            }
+        });
+    }
+
+    // ---- what the page shows ----
+
+    @Override
+    public void on(RoomView view) {
+        latest = view;
+        latestArrivedNanos = System.nanoTime();
+        if (!joined) {
+            return; // the lobby before the seat is taken: nothing to play yet
+        }
+        RoomView.FranchiseState me = view.franchise(franchise);
+        if (startingPurse == null) {
+            startingPurse = me.purse().plus(me.spent());
+        }
+        state = switch (view.phase()) {
+            case LOBBY -> SeatState.WAITING_FOR_START;
+            case RUNNING -> SeatState.BIDDING;
+            case PAUSED -> SeatState.PAUSED;
+            case COMPLETED -> SeatState.FINISHED;
+            case UNKNOWN -> state;
+        };
+        if (view.phase() == RoomView.Phase.COMPLETED) {
+            resolveClosedLot(view);
+            return;
+        }
+        RoomView.Lot lot = view.lot();
+        if (lot == null) {
+            resolveClosedLot(view);
+            return;
+        }
+        if (lot.number() != lotNumber) {
+            resolveClosedLot(view);
+            openLot(view);
+        }
+        resolvePending(view);
+        act(view);
+    }
+
+    @Override
+    public void on(Refusal refusal) {
+        if (pending != null && refusal.concerns(pending.lot(), pending.amount())) {
+            report(pending, Outcome.REJECTED, refusal.reason());
+            pending = null;
+            if (latest != null) {
+                act(latest);
+            }
+        }
+    }
+
+    @Override
+    public void on(PageLost lost) {
+        if (!stopped) {
+            log.warn("{} lost its page ({}); reopening", franchise, lost);
+            restart("page lost");
+        }
+    }
+
+    // ---- deciding ----
+
+    private void openLot(RoomView view) {
+        RoomView.Lot lot = view.lot();
+        lotNumber = lot.number();
+        rtmStepTaken = null;
+        LotContext context = context(view);
+        LotDecision rules = strategy.decide(context);
+        decision = rules;
+        long started = System.nanoTime();
+        int number = lot.number();
+        Player player = lot.player();
+        decisions
+                .decide(context, rules)
+                .whenCompleteAsync(
+                        (decided, failure) -> {
+                            LotDecision chosen = failure == null ? decided : rules;
+                            log.debug(
+                                    "{} on lot {} ({}): {} up to {} [{}] {}",
+                                    franchise,
+                                    number,
+                                    player.name(),
+                                    chosen.choice(),
+                                    chosen.maxBid(),
+                                    chosen.source(),
+                                    chosen.reason());
+                            report(number, player, chosen, Duration.ofNanos(System.nanoTime() - started));
+                            if (number == lotNumber) {
+                                decision = chosen;
+                                if (latest != null) {
+                                    act(latest);
+                                }
+                            }
+                        },
+                        executor);
+    }
+
+    private void report(int lot, Player player, LotDecision d, Duration latency) {
+        telemetry.decision(new DecisionMade(
+                auctionCode,
+                franchise,
+                clock.instant(),
+                lot,
+                player.id(),
+                player.name(),
+                d.choice(),
+                d.valuation(),
+                d.maxBid(),
+                d.source(),
+                d.reason(),
+                latency.toMillis()));
+    }
+
+    private LotContext context(RoomView view) {
+        RoomView.Lot lot = view.lot();
+        List<TeamState> rivals = view.franchises().stream()
+                .filter(f -> f.franchise() != franchise)
+                .map(Seat::team)
+                .toList();
+        return new LotContext(
+                auctionCode,
+                franchise,
+                lot.number(),
+                lot.player(),
+                lot.currentBid(),
+                lot.highestBidder(),
+                lot.nextBid(),
+                view.rules().squad(),
+                team(view.franchise(franchise)),
+                rivals,
+                view.progress() == null ? 0 : view.progress().lotsRemaining(),
+                startingPurse,
+                List.of());
+    }
+
+    private static TeamState team(RoomView.FranchiseState f) {
+        return new TeamState(f.franchise(), f.purse(), f.squadSize(), f.overseasCount(), f.roles(), f.rtmCards());
+    }
+
+    // ---- acting ----
+
+    private void act(RoomView view) {
+        if (stopped || view.phase() != RoomView.Phase.RUNNING || view.lot() == null) {
+            return;
+        }
+        RoomView.Lot lot = view.lot();
+        switch (lot.stage()) {
+            case BIDDING -> bidIfWorthIt(view, lot);
+            case RTM_OFFERED, RTM_RAISED -> {
+                if (lot.rtmFranchise() == franchise && takeRtmStep(lot)) {
+                    LotContext context = context(view);
+                    boolean match = affordable(view, lot.currentBid()) && strategy.useRtm(context);
+                    log.info(
+                            "{} {} the right to match {} at {}",
+                            franchise,
+                            match ? "uses" : "declines",
+                            lot.player().name(),
+                            lot.currentBid());
+                    (match ? page.rtmMatch() : page.rtmDecline()).whenCompleteAsync(this::clicked, executor);
+                }
+            }
+            case RTM_MATCHED -> {
+                if (lot.highestBidder() == franchise && takeRtmStep(lot)) {
+                    Optional<Lakh> raise =
+                            strategy.raiseAfterMatch(context(view)).filter(a -> affordable(view, a));
+                    log.info(
+                            "{} answers the match on {}: {}",
+                            franchise,
+                            lot.player().name(),
+                            raise.map(a -> "raise to " + a).orElse("no raise"));
+                    (raise.isPresent() ? page.rtmRaise(raise.get()) : page.rtmNoRaise())
+                            .whenCompleteAsync(this::clicked, executor);
+                }
+            }
+            case UNKNOWN -> {}
+        }
+    }
+
+    private void bidIfWorthIt(RoomView view, RoomView.Lot lot) {
+        if (lot.highestBidder() == franchise || (pending != null && pending.lot() == lot.number())) {
+            return;
+        }
+        Lakh amount = lot.nextBid();
+        if (decision == null || !decision.wouldBid(amount) || !affordable(view, amount)) {
+            return;
+        }
+        pending = new PendingBid(lot.number(), lot.player().id(), amount, latestArrivedNanos);
+        page.bid(lot.number(), amount)
+                .whenCompleteAsync(
+                        (click, failure) -> {
+                            if (pending != null
+                                    && pending.lot() == lot.number()
+                                    && pending.amount().equals(amount)) {
+                                if (failure != null || !click.clicked()) {
+                                    pending = null; // nothing was sent: the page had moved on, or the button said no
+                                }
+                            }
+                        },
+                        executor);
+    }
+
+    /**
+     * The last word on budget safety: a bid is only ever clicked when the rules shared with the house allow it, so an
+     * agent never attempts a bid that breaks its purse reserve or its squad limits.
+     */
+    private boolean affordable(RoomView view, Lakh amount) {
+        RoomView.FranchiseState me = view.franchise(franchise);
+        Player player = view.lot().player();
+        return BiddingRules.affordability(
+                                view.rules().squad(),
+                                me.purse(),
+                                me.squadSize(),
+                                me.overseasCount(),
+                                player.overseas(),
+                                amount)
+                        .isEmpty()
+                && !amount.isMoreThan(me.maxBid());
+    }
+
+    private boolean takeRtmStep(RoomView.Lot lot) {
+        String step = lot.number() + ":" + lot.stage();
+        if (step.equals(rtmStepTaken)) {
+            return false;
+        }
+        rtmStepTaken = step;
+        return true;
+    }
+
+    private void clicked(Click click, Throwable failure) {
+        if (failure != null) {
+            log.warn("{} could not click: {}", franchise, failure.getMessage());
+        } else if (!click.clicked()) {
+            log.debug("{} did not click: {}", franchise, click.reason());
+        }
+    }
+
+    // ---- how bids went ----
+
+    private void resolvePending(RoomView view) {
+        if (pending == null) {
+            return;
+        }
+        RoomView.Lot lot = view.lot();
+        if (lot.number() != pending.lot()) {
+            return;
+        }
+        if (lot.isHeldBy(franchise, pending.amount())) {
+            report(pending, Outcome.ACCEPTED, null);
+            pending = null;
+        } else if (lot.currentBid() != null && !lot.currentBid().isLessThan(pending.amount())) {
+            // Another franchise got to this amount first (or outbid ours at once): the race is lost, bid again now.
+            report(pending, Outcome.OUTBID, "overtaken");
+            pending = null;
+        }
+    }
+
+    /** The lot closed with a bid still unanswered: accepted if the lot went to this franchise at that amount. */
+    private void resolveClosedLot(RoomView view) {
+        if (pending == null) {
+            return;
+        }
+        boolean won = view.recent().stream()
+                .anyMatch(r -> r.lot() == pending.lot()
+                        && r.soldTo() == franchise
+                        && pending.amount().equals(r.price()));
+        report(pending, won ? Outcome.ACCEPTED : Outcome.OUTBID, won ? null : "lot-closed");
+        pending = null;
+    }
+
+    private void expireUnanswered() {
+        if (pending != null && System.nanoTime() - pending.promptedNanos() > ANSWER_WAIT.toNanos()) {
+            report(pending, Outcome.OUTBID, "no-answer");
+            pending = null;
+        }
+    }
+
+    private void report(PendingBid bid, Outcome outcome, String reason) {
+        long reaction = outcome == Outcome.ACCEPTED ? (System.nanoTime() - bid.promptedNanos()) / 1_000_000 : 0;
+        telemetry.bid(new BidPlaced(
+                auctionCode,
+                franchise,
+                clock.instant(),
+                bid.lot(),
+                bid.playerId(),
+                bid.amount(),
+                outcome,
+                reason,
+                reaction));
+    }
+
+    @Override
+    public String toString() {
+        return "Seat[" + franchise + " in " + auctionCode + ", " + state + "]";
+    }
+}

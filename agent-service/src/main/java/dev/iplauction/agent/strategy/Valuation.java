@@ -1,0 +1,202 @@
+package dev.iplauction.agent.strategy;
+
+import dev.iplauction.agent.strategy.PlayerRating.Rating;
+import dev.iplauction.agent.strategy.TeamProfile.Priorities;
+import dev.iplauction.contracts.Lakh;
+import dev.iplauction.contracts.Player;
+import dev.iplauction.contracts.Role;
+import dev.iplauction.contracts.SquadRules;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a player is worth: a fair market price from his rating, and what he is worth to one franchise given its
+ * character, its squad and its purse.
+ *
+ * <p>The fair price grows exponentially with quality, from ₹30 L for an unknown to about ₹16 Cr for the best-rated
+ * marquee player, and is never below the base price. It is calibrated on the IPL 2025 mega auction, where uncapped
+ * players mostly went for ₹30 L to ₹1 Cr, capped ₹2 Cr players for ₹5 to ₹12 Cr and marquee players for ₹7.5 to ₹27
+ * Cr.
+ */
+public final class Valuation {
+
+    /** The fair price of a player rated 0, and how fast it grows with quality: 30 × e^(4 q) lakh. */
+    static final double FAIR_FLOOR = 30;
+
+    static final double FAIR_GROWTH = 4.0;
+
+    /**
+     * Purse per open place at which a franchise pays the fair price: the IPL 2025 auction spent about ₹639 Cr on 182
+     * players, about ₹3.5 Cr each, and teams bid for more places than they fill.
+     */
+    static final double REFERENCE_PER_PLACE = 450;
+
+    /** A player whose fair price is below this share of the purse per open place pays for the place he takes. */
+    static final double PLACE_SHARE = 0.35;
+
+    private final PlayerRating rating;
+
+    /** A valuation from the market's signals (base price, set, capped status). */
+    public Valuation() {
+        this(PlayerRating.fromMarket());
+    }
+
+    public Valuation(PlayerRating rating) {
+        this.rating = Objects.requireNonNull(rating, "rating");
+    }
+
+    public PlayerRating rating() {
+        return rating;
+    }
+
+    /** The market's fair price for a player: never below his base price, never above the larger of it and ~₹16.4 Cr. */
+    public Lakh fairPrice(Player player) {
+        return fairPrice(player, rating.rate(player));
+    }
+
+    /**
+     * What a player is worth to a franchise in this standing: the fair price, raised by what the franchise values in
+     * a player (its priorities, its appetite for uncapped risk, its overseas and spin/pace leanings) and by its need
+     * for his role, lowered once the role is filled (nothing once it is saturated) and beyond the squad it aims for,
+     * scaled by its purse per open place. A franchise short of its minimum squad, with places running short against
+     * the lots left, is willing to take a player it would otherwise let go, up to his base price and more; one
+     * between the minimum and its aim, as the lots run out, takes cheap players to fill its squad.
+     */
+    public Lakh worthTo(TeamProfile profile, TeamState team, Player player, LotContext context) {
+        return appraise(profile, team, player, context).worth();
+    }
+
+    Appraisal appraise(TeamProfile profile, TeamState team, Player player, LotContext context) {
+        SquadRules rules = context.rules();
+        Rating rated = rating.rate(player);
+        Lakh fair = fairPrice(player, rated);
+        RoleNeed need = RoleNeed.of(profile, team, player.role(), rules);
+        Urgency urgency = Urgency.of(profile, team, context);
+
+        double preference = 0.7 + 0.6 * liking(profile.priorities(), rated, player);
+        double risk = player.capped() ? 1 : 0.55 + 0.6 * profile.riskTolerance();
+        double overseas = player.overseas() ? 0.85 + 0.3 * profile.overseasPreference() : 1;
+        double style = styleFactor(profile, player);
+        double depth = depthFactor(profile, team, rules);
+        double perPlace = perOpenPlace(profile, team, rules);
+        double wealth = Math.max(0.6, Math.min(1.6, Math.sqrt(perPlace / REFERENCE_PER_PLACE)));
+
+        double place = placeCost(fair.value(), perPlace);
+        double worth = fair.value() * preference * risk * overseas * style * need.factor() * depth * wealth * place;
+        if (urgency.level() > 0) {
+            double wanted = Math.max(player.basePrice().value(), Math.min(fair.value() * wealth, perPlace));
+            double floor = urgency.level() * wanted;
+            if (urgency.pressing()) {
+                floor = Math.max(floor, player.basePrice().value());
+            }
+            worth = Math.max(worth, floor);
+        } else if (urgency.fill() > 0 && !need.saturated()) {
+            worth = Math.max(worth, urgency.fill() * Math.min(fair.value(), perPlace));
+        }
+        return new Appraisal(fair, Lakh.of(roundToFive(worth)), need, urgency);
+    }
+
+    /**
+     * A place in the squad has a cost: a player worth far less than the purse per open place takes a place a better
+     * player could fill, so he is worth up to 40% less (until places run short, when {@link Urgency} takes over).
+     */
+    static double placeCost(double fair, double perPlace) {
+        double threshold = PLACE_SHARE * perPlace;
+        return fair >= threshold ? 1 : 0.6 + 0.4 * fair / threshold;
+    }
+
+    /** The purse per place still to fill up to the squad the franchise aims for. */
+    static double perOpenPlace(TeamProfile profile, TeamState team, SquadRules rules) {
+        int open = Math.max(1, profile.targetSquad(rules) - team.squadSize());
+        return (double) team.purse().value() / open;
+    }
+
+    private static Lakh fairPrice(Player player, Rating rated) {
+        int fair = roundToFive(FAIR_FLOOR * Math.exp(FAIR_GROWTH * rated.quality()));
+        return Lakh.max(player.basePrice(), Lakh.of(fair));
+    }
+
+    /** How much a franchise likes a player, 0 to 1: its priorities weighed against his signals. */
+    static double liking(Priorities priorities, Rating rated, Player player) {
+        double youth = player.age() == null ? 0.4 : MarketRating.clamp((31 - player.age()) / 10.0);
+        double value = 1 - 0.8 * MarketRating.priceSignal(player.basePrice().value());
+        return priorities.experience() * rated.experience()
+                + priorities.youth() * youth
+                + priorities.starPower() * rated.starPower()
+                + priorities.value() * value;
+    }
+
+    /** Spin or pace, as the franchise prefers: full weight for a bowler, half for an all-rounder. */
+    static double styleFactor(TeamProfile profile, Player player) {
+        double weight = switch (player.role()) {
+            case BOWLER -> 1.0;
+            case ALL_ROUNDER -> 0.5;
+            default -> 0.0;
+        };
+        String style =
+                player.bowlingStyle() == null ? "" : player.bowlingStyle().toLowerCase(Locale.ROOT);
+        double lean = 2 * (profile.spinPreference() - 0.5);
+        if (style.contains("spin") || style.contains("slow") || style.contains("orthodox")) {
+            return 1 + weight * 0.2 * lean;
+        }
+        if (style.contains("fast") || style.contains("medium")) {
+            return 1 - weight * 0.2 * lean;
+        }
+        return 1;
+    }
+
+    /**
+     * Beyond the squad it aims for, each further player is a luxury worth less, unless the purse is still deep enough
+     * to pay the reference price for every place left up to the maximum squad (money left over at the end buys
+     * nothing).
+     */
+    static double depthFactor(TeamProfile profile, TeamState team, SquadRules rules) {
+        int beyond = team.squadSize() - profile.targetSquad(rules);
+        if (beyond < 0) {
+            return 1;
+        }
+        double luxury = Math.pow(0.6, beyond + 1);
+        int left = Math.max(1, rules.maxSquad() - team.squadSize());
+        double deepPurse = Math.min(1, team.purse().value() / (double) left / REFERENCE_PER_PLACE);
+        return Math.max(luxury, deepPurse);
+    }
+
+    static int roundToFive(double lakh) {
+        return (int) Math.max(0, Math.round(lakh / 5.0) * 5);
+    }
+
+    /** A player's worth to a franchise, and the need and urgency behind it. */
+    record Appraisal(Lakh fair, Lakh worth, RoleNeed need, Urgency urgency) {}
+
+    /**
+     * A franchise's need for a role: what it has, what it wants and where it stops.
+     *
+     * @param factor above 1 while the role is short (most for a first wicketkeeper), below 1 once the target is met,
+     *     0 once the role is saturated
+     */
+    record RoleNeed(Role role, int have, int target, int limit, double factor) {
+
+        static RoleNeed of(TeamProfile profile, TeamState team, Role role, SquadRules rules) {
+            int have = team.count(role);
+            int target = profile.roleTarget(role, rules);
+            int limit = profile.roleLimit(role, rules);
+            double factor;
+            if (have >= limit) {
+                factor = 0;
+            } else if (have < target) {
+                factor = role == Role.WICKETKEEPER && have == 0 ? 1.5 : 1 + 0.4 * (target - have) / target;
+            } else {
+                factor = Math.pow(0.55, have - target + 1);
+            }
+            return new RoleNeed(role, have, target, limit, factor);
+        }
+
+        boolean saturated() {
+            return have >= limit;
+        }
+
+        boolean belowTarget() {
+            return have < target;
+        }
+    }
+}

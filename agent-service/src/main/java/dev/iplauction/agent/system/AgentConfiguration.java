@@ -1,0 +1,162 @@
+package dev.iplauction.agent.system;
+
+import dev.iplauction.agent.browser.BrowserHost;
+import dev.iplauction.agent.browser.BrowserSettings;
+import dev.iplauction.agent.browser.PlaywrightAuctionPage;
+import dev.iplauction.agent.llm.DecisionMaker;
+import dev.iplauction.agent.llm.LlmSettings;
+import dev.iplauction.agent.seat.SeatCommands;
+import dev.iplauction.agent.seat.SeatRuntime;
+import dev.iplauction.agent.seat.SeatTokens;
+import dev.iplauction.agent.strategy.RuleBasedStrategy;
+import dev.iplauction.agent.telemetry.AgentTopics;
+import dev.iplauction.agent.telemetry.HeartbeatEmitter;
+import dev.iplauction.agent.telemetry.KafkaTelemetry;
+import dev.iplauction.agent.telemetry.TelemetrySettings;
+import dev.iplauction.contracts.Topics;
+import dev.iplauction.contracts.agent.AgentCommand;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+
+/** Wires one agent instance: its browser, its seats, its decisions and its reports to Kafka. */
+@Configuration(proxyBeanMethods = false)
+class AgentConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    InstanceIdentity instanceIdentity(AgentProperties properties) {
+        return InstanceIdentity.of(properties.instanceId());
+    }
+
+    /** The topics agents write, and agent.commands, whose partitions stand for the seats (declared by both sides). */
+    @Bean
+    KafkaAdmin.NewTopics agentTopics() {
+        List<NewTopic> topics = new ArrayList<>(AgentTopics.newTopics());
+        topics.add(TopicBuilder.name(Topics.AGENT_COMMANDS.topicName())
+                .partitions(Topics.SEAT_PARTITIONS)
+                .replicas(1)
+                .config("retention.ms", Topics.AGENT_COMMANDS.retentionMs())
+                .build());
+        topics.add(TopicBuilder.name(Topics.AGENT_COMMANDS.deadLetterTopicName())
+                .partitions(Topics.SEAT_PARTITIONS)
+                .replicas(1)
+                .build());
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaTelemetry telemetry(KafkaProperties kafka, Environment environment) {
+        TelemetrySettings settings = Binder.get(environment)
+                .bind("agent.telemetry", TelemetrySettings.class)
+                .orElseGet(TelemetrySettings::defaults);
+        return new KafkaTelemetry(kafka.buildProducerProperties(), settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    HeartbeatEmitter heartbeats(
+            KafkaTelemetry telemetry, Clock clock, AgentProperties properties, InstanceIdentity identity) {
+        return new HeartbeatEmitter(
+                telemetry,
+                clock,
+                properties.auctionCode(),
+                identity.instanceId(),
+                identity.host(),
+                properties.heartbeatInterval());
+    }
+
+    @Bean(destroyMethod = "close")
+    DecisionMaker decisionMaker(KafkaTelemetry telemetry, Clock clock, Environment environment) {
+        LlmSettings settings =
+                Binder.get(environment).bind("agent.llm", LlmSettings.class).orElseGet(LlmSettings::defaults);
+        DecisionMaker decisions = DecisionMaker.from(settings, telemetry::llmCall, clock);
+        if (decisions.llmEnabled() && Boolean.TRUE.equals(settings.warmUpOnStart())) {
+            Thread.ofVirtual().name("llm-warm-up").start(() -> {
+                boolean usable = decisions.warmUp();
+                log.info(
+                        usable
+                                ? "LLM {} at {} answers: decisions take its advice within {}"
+                                : "LLM {} at {} does not answer yet: decisions fall back to the rules until it does",
+                        settings.model(),
+                        settings.baseUrl(),
+                        settings.deadline());
+            });
+        } else if (!decisions.llmEnabled()) {
+            log.info("LLM disabled: decisions come from the rules alone");
+        }
+        return decisions;
+    }
+
+    @Bean(destroyMethod = "close")
+    BrowserHost browserHost(AgentProperties properties) {
+        BrowserSettings settings = BrowserSettings.defaults()
+                .withChromiumPath(properties.browser().executablePath())
+                .withHeadless(properties.browser().headless());
+        BrowserHost host = BrowserHost.start(settings);
+        log.info("browser ready in {} ms", host.startupTime().toMillis());
+        return host;
+    }
+
+    @Bean(destroyMethod = "close")
+    SeatRuntime seatRuntime(
+            AgentProperties properties,
+            InstanceIdentity identity,
+            DecisionMaker decisions,
+            KafkaTelemetry telemetry,
+            HeartbeatEmitter heartbeats,
+            BrowserHost browser,
+            Clock clock) {
+        return new SeatRuntime(
+                new SeatRuntime.Settings(
+                        properties.auctionUrl(),
+                        properties.auctionCode(),
+                        identity.instanceId(),
+                        properties.refreshInterval()),
+                new RuleBasedStrategy(),
+                decisions,
+                telemetry,
+                heartbeats,
+                new SeatTokens(properties.seatSecret()),
+                clock,
+                (franchise, executor, listener) ->
+                        new PlaywrightAuctionPage(browser, franchise.code(), executor, listener));
+    }
+
+    /** The seat assignment and the orchestrator's commands: one consumer of agent.commands (a Spring lifecycle bean). */
+    @Bean
+    KafkaMessageListenerContainer<String, AgentCommand> seatCommands(
+            KafkaProperties kafka, AgentProperties properties, SeatRuntime seats) {
+        log.info(
+                properties.teamSet().isEmpty()
+                        ? "taking seats from consumer group {} (skipping {})"
+                        : "playing the configured teams {} (skipping {})",
+                properties.teamSet().isEmpty() ? properties.group() : properties.teamSet(),
+                properties.skipSet());
+        return SeatCommands.container(
+                kafka.buildConsumerProperties(),
+                kafka.buildProducerProperties(),
+                properties.group(),
+                properties.teamSet(),
+                properties.skipSet(),
+                seats);
+    }
+}

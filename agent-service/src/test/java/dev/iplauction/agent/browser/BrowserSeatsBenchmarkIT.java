@@ -1,0 +1,220 @@
+package dev.iplauction.agent.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import dev.iplauction.agent.testing.AuctionHouseProcess;
+import dev.iplauction.contracts.Franchise;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Measures one instance's browser with nine seats against the real auction house and prints the numbers: host start,
+ * nine seats joining, push-to-listener latency, click-to-accepted latency, the cost of a checked click against a
+ * dispatched one, and memory. A benchmark, not a test: it runs only with {@code -Dbrowser.benchmark=true}.
+ */
+@EnabledIfSystemProperty(named = "browser.benchmark", matches = "true")
+class BrowserSeatsBenchmarkIT {
+
+    private static final List<Franchise> SEATS = List.of(
+            Franchise.CSK,
+            Franchise.DC,
+            Franchise.GT,
+            Franchise.KKR,
+            Franchise.LSG,
+            Franchise.MI,
+            Franchise.PBKS,
+            Franchise.RCB,
+            Franchise.RR);
+    private static final int BIDS = 60;
+
+    @Test
+    void nineSeatsInOneBrowser() throws Exception {
+        var broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+        ExecutorService seatThreads = Executors.newVirtualThreadPerTaskExecutor();
+        try (var house = AuctionHouseProcess.builder(broker.getBrokersAsString())
+                .name("browser-benchmark")
+                .start()) {
+            var drivers = ChromiumProcesses.driverProcesses();
+            long began = System.nanoTime();
+            try (BrowserHost host = BrowserHost.start(PlaywrightAuctionPageIT.settings())) {
+                long startMillis = (System.nanoTime() - began) / 1_000_000;
+                print(
+                        "BrowserHost.start (Playwright + Debian Chromium): %d ms wall, %d ms inside",
+                        startMillis, host.startupTime().toMillis());
+
+                var auction = house.createQuickAuction(Duration.ofSeconds(30), 5);
+                List<PlaywrightAuctionPage> pages = new ArrayList<>();
+                List<RecordingListener> seen = new ArrayList<>();
+                for (Franchise f : SEATS) {
+                    var listener = new RecordingListener();
+                    seen.add(listener);
+                    pages.add(new PlaywrightAuctionPage(host, f.code(), seatThreads, listener));
+                }
+                long joinBegan = System.nanoTime();
+                List<CompletableFuture<JoinResult>> joins = new ArrayList<>();
+                for (int i = 0; i < SEATS.size(); i++) {
+                    joins.add(pages.get(i)
+                            .join(house.baseUrl(), auction.code(), SEATS.get(i), "bench-" + UUID.randomUUID()));
+                }
+                CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                long joinMillis = (System.nanoTime() - joinBegan) / 1_000_000;
+                joins.forEach(j -> assertThat(j.join()).isEqualTo(JoinResult.JOINED));
+                print("9 seats joined (lobby, rejoin form, room), side by side: %d ms", joinMillis);
+
+                house.start(auction);
+                RoomView first = seen.getFirst().awaitView(v -> v.lot() != null, Duration.ofSeconds(5));
+                int lot = first.lot().number();
+
+                // Two seats bid against each other; all nine watch. Each bid: click, then wait for the view showing it.
+                int[] counts = new int[SEATS.size()];
+                for (int i = 0; i < SEATS.size(); i++) {
+                    counts[i] = seen.get(i).views.size();
+                }
+                List<Double> clickToAccepted = new ArrayList<>();
+                List<Double> bidCall = new ArrayList<>();
+                RoomView current = first;
+                for (int n = 0; n < BIDS; n++) {
+                    int who = n % 2; // CSK and DC
+                    var amount = current.lot().nextBid();
+                    int from = seen.get(who).views.size();
+                    var clicked = Instant.now();
+                    long t0 = System.nanoTime();
+                    Click click = pages.get(who).bid(lot, amount).get(5, TimeUnit.SECONDS);
+                    long t1 = System.nanoTime();
+                    assertThat(click.clicked()).as("bid %d: %s", n, click).isTrue();
+                    var accepted = seen.get(who)
+                            .awaitArrival(
+                                    v -> v.lot() != null && v.lot().isHeldBy(SEATS.get(who), amount),
+                                    Duration.ofSeconds(5),
+                                    from);
+                    bidCall.add((t1 - t0) / 1e6);
+                    clickToAccepted.add(Duration.between(clicked, accepted.at()).toNanos() / 1e6);
+                    current = accepted.view();
+                    // Every seat must have seen it before the next bid, so the samples are one per seat per bid.
+                    for (RecordingListener watcher : seen) {
+                        watcher.awaitView(
+                                v -> v.lot() != null && v.lot().isHeldBy(SEATS.get(who), amount),
+                                Duration.ofSeconds(5));
+                    }
+                }
+                List<Double> pageToListener = new ArrayList<>();
+                List<Double> houseToListener = new ArrayList<>();
+                for (int i = 0; i < SEATS.size(); i++) {
+                    for (var arrival : seen.get(i)
+                            .views
+                            .subList(counts[i], seen.get(i).views.size())) {
+                        pageToListener.add(Duration.between(arrival.view().receivedAt(), arrival.at())
+                                        .toNanos()
+                                / 1e6);
+                        houseToListener.add(Duration.between(arrival.view().serverTime(), arrival.at())
+                                        .toNanos()
+                                / 1e6);
+                    }
+                }
+                print(
+                        "page applies a view -> seat listener (all 9 seats, %d views): %s",
+                        pageToListener.size(), percentiles(pageToListener));
+                print(
+                        "house makes a view -> seat listener (SSE, page, binding, hand-off): %s",
+                        percentiles(houseToListener));
+                print("bid(): evaluate-dispatched click, call -> future done: %s", percentiles(bidCall));
+                print(
+                        "click -> accepted (bid() called -> own listener sees itself highest at that amount): %s",
+                        percentiles(clickToAccepted));
+
+                // The cost of Playwright's checked click against a click dispatched in the page, on the browser thread.
+                Page csk = pages.getFirst().currentSeat().page();
+                List<Double> checked = new ArrayList<>();
+                List<Double> dispatched = new ArrayList<>();
+                for (int n = 0; n < 20; n++) {
+                    checked.add(host.call(b -> {
+                                long t = System.nanoTime();
+                                csk.getByTestId("lot-number").click();
+                                return (System.nanoTime() - t) / 1e6;
+                            })
+                            .get(10, TimeUnit.SECONDS));
+                    dispatched.add(host.call(b -> {
+                                long t = System.nanoTime();
+                                csk.evaluate(PageScripts.CLICK_IF_SHOWN, "lot-number");
+                                return (System.nanoTime() - t) / 1e6;
+                            })
+                            .get(10, TimeUnit.SECONDS));
+                }
+                print("locator.click() (actionability checks): %s", percentiles(checked));
+                print("evaluate(element.click()): %s", percentiles(dispatched));
+
+                // What nine open rooms cost while nothing happens (the pages' own clocks tick every 100 ms).
+                ProcessHandle idleDriver = ChromiumProcesses.newDriver(drivers);
+                long[] before = cpuMillis(idleDriver);
+                Thread.sleep(10_000);
+                long[] after = cpuMillis(idleDriver);
+                print(
+                        "CPU while idle with 9 rooms open, per second: this JVM %d ms, driver %d ms, Chromium %d ms",
+                        (after[0] - before[0]) / 10, (after[1] - before[1]) / 10, (after[2] - before[2]) / 10);
+
+                // Memory with nine seats open.
+                ProcessHandle driver = ChromiumProcesses.newDriver(drivers);
+                long driverKib = ChromiumProcesses.pssKib(driver);
+                long chromiumKib = driver.descendants()
+                        .mapToLong(ChromiumProcesses::pssKib)
+                        .sum();
+                long javaKib = ChromiumProcesses.pssKib(ProcessHandle.current());
+                print(
+                        "PSS with 9 seats: driver (node) %d MiB, Chromium (%d processes) %d MiB, this test JVM %d MiB"
+                                + " (includes the embedded Kafka broker and the test itself)",
+                        driverKib / 1024, driver.descendants().count(), chromiumKib / 1024, javaKib / 1024);
+                pages.forEach(PlaywrightAuctionPage::close);
+            }
+        } finally {
+            seatThreads.close();
+            broker.destroy();
+        }
+    }
+
+    /** CPU time so far of this JVM, the driver and the driver's descendants (Chromium), in ms. */
+    private static long[] cpuMillis(ProcessHandle driver) {
+        return new long[] {
+            ChromiumProcesses.cpuMillis(ProcessHandle.current()),
+            ChromiumProcesses.cpuMillis(driver),
+            driver.descendants().mapToLong(ChromiumProcesses::cpuMillis).sum()
+        };
+    }
+
+    private static String percentiles(List<Double> samples) {
+        double[] sorted =
+                samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format(
+                Locale.ROOT,
+                "n=%d p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
+                sorted.length,
+                at(sorted, 0.50),
+                at(sorted, 0.90),
+                at(sorted, 0.99),
+                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
+    }
+
+    private static double at(double[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.println("[browser-benchmark] " + String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}

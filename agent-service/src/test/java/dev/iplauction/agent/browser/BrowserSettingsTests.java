@@ -1,0 +1,175 @@
+package dev.iplauction.agent.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BrowserSettingsTests {
+
+    @TempDir
+    Path dir;
+
+    private Path executable(String name) throws IOException {
+        Path file = Files.createFile(dir.resolve(name));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    @Test
+    void leftOutComponentsTakeTheirDefaults() {
+        BrowserSettings settings = new BrowserSettings(null, null, null, null, null, null, null, null);
+
+        assertThat(settings).isEqualTo(BrowserSettings.defaults());
+        assertThat(settings.chromiumPath()).isNull();
+        assertThat(settings.playwrightManagesBrowser()).isTrue();
+        assertThat(settings.headless()).isTrue();
+        assertThat(settings.launchArgs())
+                .containsExactly(
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync");
+        assertThat(settings.driverDirectory()).isNull();
+        assertThat(settings.navigationTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.actionTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.viewportWidth()).isEqualTo(480);
+        assertThat(settings.viewportHeight()).isEqualTo(360);
+        assertThat(settings.contextOptions().viewportSize.get().width).isEqualTo(480);
+    }
+
+    @Test
+    void aBlankChromiumPathLetsPlaywrightManageItsOwnBrowser() {
+        BrowserSettings settings = BrowserSettings.defaults().withChromiumPath("  ");
+
+        assertThat(settings.chromiumPath()).isNull();
+        assertThat(settings.playwrightManagesBrowser()).isTrue();
+        assertThat(settings.createOptions().env).isNull();
+        assertThat(settings.launchOptions().executablePath).isNull();
+    }
+
+    @Test
+    void aChromiumPathSkipsPlaywrightsDownloadAndLaunchesThatExecutable() throws IOException {
+        Path chromium = executable("chromium");
+
+        BrowserSettings settings = BrowserSettings.defaults().withChromiumPath(" " + chromium + " ");
+
+        assertThat(settings.chromiumPath()).isEqualTo(chromium.toString());
+        assertThat(settings.playwrightManagesBrowser()).isFalse();
+        assertThat(settings.createOptions().env).containsEntry("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var launch = settings.launchOptions();
+        assertThat(launch.executablePath).isEqualTo(chromium);
+        assertThat(launch.headless).isTrue();
+        assertThat(launch.args).isEqualTo(BrowserSettings.DEFAULT_LAUNCH_ARGS);
+        assertThat(launch.timeout).isEqualTo(15_000.0);
+    }
+
+    @Test
+    void aMissingOrNonExecutableChromiumIsRefusedSayingWhatToDo() throws IOException {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults()
+                        .withChromiumPath(dir.resolve("nope").toString()))
+                .withMessageContaining("agent.browser.chromium-path")
+                .withMessageContaining("does not exist")
+                .withMessageContaining("apt-get install chromium")
+                .withMessageContaining("leave it empty");
+
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withChromiumPath(plain.toString()))
+                .withMessageContaining("is not an executable file");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withChromiumPath(dir.toString()))
+                .withMessageContaining("is not an executable file");
+    }
+
+    @Test
+    void aSecondDisableFeaturesSwitchIsRefusedBecauseChromiumWouldDropPlaywrightsOwn() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults()
+                        .withLaunchArgs(List.of("--no-sandbox", "--disable-features=Translate")))
+                .withMessageContaining("agent.browser.launch-args")
+                .withMessageContaining("--disable-features=Translate")
+                .withMessageContaining("keeps only the last");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withLaunchArgs(List.of("--DISABLE-FEATURES")));
+    }
+
+    @Test
+    void launchArgsMustBeSwitchesAndHeadlessIsItsOwnSetting() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withLaunchArgs(List.of("no-sandbox")))
+                .withMessageContaining("must be Chromium switches");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withLaunchArgs(List.of("--")));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withLaunchArgs(List.of("--headless=new")))
+                .withMessageContaining("agent.browser.headless");
+
+        BrowserSettings windowed =
+                BrowserSettings.defaults().withHeadless(false).withLaunchArgs(List.of("--disable-gpu"));
+        assertThat(windowed.launchOptions().headless).isFalse();
+        assertThat(windowed.launchOptions().args).containsExactly("--disable-gpu");
+    }
+
+    @Test
+    void timeoutsMustBePositiveAndSensible() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withTimeouts(Duration.ZERO, null))
+                .withMessageContaining("agent.browser.navigation-timeout must be more than 0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withTimeouts(null, Duration.ofMillis(-1)))
+                .withMessageContaining("agent.browser.action-timeout");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withTimeouts(null, Duration.ofMinutes(2)))
+                .withMessageContaining("at most 60s");
+
+        BrowserSettings quick = BrowserSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(500));
+        assertThat(quick.navigationTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(quick.actionTimeout()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void theViewportIsAReasonableNumberOfPixels() {
+        assertThat(BrowserSettings.defaults()
+                        .withViewport(1280, 720)
+                        .contextOptions()
+                        .viewportSize
+                        .get()
+                        .height)
+                .isEqualTo(720);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withViewport(50, 720))
+                .withMessageContaining("agent.browser.viewport-width must be between 100 and 4000 pixels, got 50");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withViewport(480, 0))
+                .withMessageContaining("agent.browser.viewport-height");
+    }
+
+    @Test
+    void theDriverDirectoryAppliesOnlyWithAChromiumPathAndMustNotBeAFile() throws IOException {
+        Path drivers = dir.resolve("drivers");
+        assertThat(BrowserSettings.defaults().withDriverDirectory(drivers).effectiveDriverDirectory())
+                .as("Playwright's own browser is installed by its temporary driver")
+                .isNull();
+        Path chromium = executable("chromium");
+        assertThat(BrowserSettings.defaults()
+                        .withChromiumPath(chromium.toString())
+                        .withDriverDirectory(drivers)
+                        .effectiveDriverDirectory())
+                .isEqualTo(drivers);
+
+        Path file = Files.createFile(dir.resolve("a-file"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults().withDriverDirectory(file))
+                .withMessageContaining("agent.browser.driver-directory");
+    }
+}

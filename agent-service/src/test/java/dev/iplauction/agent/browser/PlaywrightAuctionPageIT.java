@@ -1,0 +1,351 @@
+package dev.iplauction.agent.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Page;
+import dev.iplauction.agent.testing.AuctionHouseProcess;
+import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Lakh;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Seats' pages against the real auction house (a separate process on a real Kafka broker) in the instance's one
+ * Chromium: joining through the lobby, live views without polling, bidding and right to match by clicking, refusals,
+ * a seat held by someone else, and pages that crash or close and come back with the same token.
+ */
+class PlaywrightAuctionPageIT {
+
+    private static final Duration LIVE = Duration.ofSeconds(3);
+    private static final Duration JOIN = Duration.ofSeconds(30);
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static AuctionHouseProcess house;
+    private static BrowserHost host;
+    private static ExecutorService seatThreads;
+
+    private final List<AuctionPage> pages = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheWorld() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+        house = AuctionHouseProcess.builder(broker.getBrokersAsString())
+                .name("playwright-auction-page-it")
+                .start();
+        host = BrowserHost.start(settings());
+        seatThreads = Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @AfterAll
+    static void stopTheWorld() {
+        if (host != null) {
+            host.close();
+        }
+        if (house != null) {
+            house.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+        if (seatThreads != null) {
+            seatThreads.close();
+        }
+    }
+
+    @AfterEach
+    void closePages() {
+        pages.forEach(AuctionPage::close);
+    }
+
+    static BrowserSettings settings() {
+        return BrowserSettings.defaults()
+                .withChromiumPath(System.getProperty("chromium.path", ""))
+                .withDriverDirectory(Path.of("target", "playwright-driver"));
+    }
+
+    private PlaywrightAuctionPage page(String name, RecordingListener listener) {
+        return page(host, name, listener);
+    }
+
+    private PlaywrightAuctionPage page(BrowserHost on, String name, RecordingListener listener) {
+        var page = new PlaywrightAuctionPage(on, name, seatThreads, listener);
+        pages.add(page);
+        return page;
+    }
+
+    private static URI base() {
+        return house.baseUrl();
+    }
+
+    private static String token() {
+        return "agent-" + UUID.randomUUID();
+    }
+
+    private static <T> T get(CompletableFuture<T> future) {
+        return future.orTimeout(JOIN.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    @Test
+    void seatsJoinThroughTheLobbySeeTheAuctionLiveAndBidByClicking() {
+        var auction = house.createQuickAuction(Duration.ofSeconds(10), 7);
+        var cskSeen = new RecordingListener();
+        var miSeen = new RecordingListener();
+        var csk = page("CSK", cskSeen);
+        var mi = page("MI", miSeen);
+
+        var cskJoined = csk.join(base(), auction.code(), Franchise.CSK, token());
+        var miJoined = mi.join(base(), auction.code().toLowerCase(), Franchise.MI, token());
+        assertThat(get(cskJoined)).isEqualTo(JoinResult.JOINED);
+        assertThat(get(miJoined)).isEqualTo(JoinResult.JOINED);
+
+        // Seated, still in the lobby phase: both see both seats taken, live.
+        for (var seen : List.of(cskSeen, miSeen)) {
+            RoomView lobby = seen.awaitView(
+                    v -> v.franchise(Franchise.CSK).seatTaken()
+                            && v.franchise(Franchise.MI).seatTaken(),
+                    LIVE);
+            assertThat(lobby.code()).isEqualTo(auction.code());
+            assertThat(lobby.phase()).isEqualTo(RoomView.Phase.LOBBY);
+            assertThat(lobby.franchises()).hasSize(10);
+        }
+        JsonNode state = house.state(auction.code());
+        assertThat(state.path("franchises").findValues("seatTaken").stream().filter(JsonNode::asBoolean))
+                .hasSize(2);
+
+        // The host starts: the first lot reaches both seats by itself (nobody polls).
+        house.start(auction);
+        RoomView opened = cskSeen.awaitView(v -> v.phase() == RoomView.Phase.RUNNING && v.lot() != null, LIVE);
+        miSeen.awaitView(
+                v -> v.lot() != null && v.lot().number() == opened.lot().number(), LIVE);
+        RoomView.Lot lot = opened.lot();
+        assertThat(lot.stage()).isEqualTo(RoomView.Stage.BIDDING);
+        assertThat(lot.player().name()).isNotBlank();
+        assertThat(lot.nextBid()).isEqualTo(lot.basePrice());
+        assertThat(lot.currentBid()).isNull();
+        assertThat(opened.remaining(Instant.now())).isPositive();
+        assertThat(cskSeen.threads).noneMatch(t -> t.startsWith("browser-host"));
+
+        // MI bids by clicking; CSK sees it live, and its button moves on to the next amount.
+        Click click = get(mi.bid(lot.number(), lot.nextBid()));
+        assertThat(click).isEqualTo(new Click(true, ""));
+        RoomView afterMi =
+                cskSeen.awaitView(v -> v.lot() != null && v.lot().isHeldBy(Franchise.MI, lot.nextBid()), LIVE);
+        assertThat(afterMi.lot().nextBid()).isGreaterThan(lot.nextBid());
+
+        // A click that names the old amount is not made: the button already shows another one.
+        assertThat(get(csk.bid(lot.number(), lot.nextBid()))).isEqualTo(new Click(false, Click.MOVED_ON));
+        // MI holds the highest bid: its button is disabled and says why.
+        miSeen.awaitView(v -> v.lot() != null && v.lot().isHeldBy(Franchise.MI, lot.nextBid()), LIVE);
+        assertThat(get(mi.bid(lot.number(), afterMi.lot().nextBid()))).isEqualTo(new Click(false, "highest-bidder"));
+
+        // A double click on CSK's button (as a person's): the first bid is taken, the second refused, and the page
+        // says so.
+        Lakh next = afterMi.lot().nextBid();
+        Page cskPage = csk.currentSeat().page();
+        get(host.call(b -> cskPage.evaluate(
+                "() => { const b = document.querySelector('[data-testid=bid-button]'); b.click(); b.click(); }")));
+        miSeen.awaitView(v -> v.lot() != null && v.lot().isHeldBy(Franchise.CSK, next), LIVE);
+        Refusal refused = cskSeen.awaitRefusal(r -> r.concerns(lot.number(), next), LIVE);
+        assertThat(refused.reason()).isIn("stale", "highest-bidder");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.count()).isEqualTo(1);
+        assertThat(get(csk.lastRefusal())).hasValueSatisfying(r -> {
+            assertThat(r.reason()).isEqualTo(refused.reason());
+            assertThat(r.lot()).isEqualTo(lot.number());
+            assertThat(r.amount()).isEqualTo(next);
+        });
+        assertThat(get(mi.lastRefusal())).isEmpty();
+
+        // The safety net reads the same state again.
+        RoomView refreshed = get(mi.refresh()).orElseThrow();
+        assertThat(refreshed.lot().isHeldBy(Franchise.CSK, next)).isTrue();
+        assertThat(refreshed.seq()).isEqualTo(miSeen.latest().orElseThrow().seq());
+    }
+
+    @Test
+    void aSeatHeldByAnotherTokenIsLeftAloneAndUnknownOrFinishedAuctionsAreSaidSo() throws Exception {
+        var auction = house.createQuickAuction(Duration.ofSeconds(10), 11);
+        var person = page("RCB-person", new RecordingListener());
+        assertThat(get(person.join(base(), auction.code(), Franchise.RCB, token())))
+                .isEqualTo(JoinResult.JOINED);
+
+        var agent = page("RCB-agent", new RecordingListener());
+        assertThat(get(agent.join(base(), auction.code(), Franchise.RCB, token())))
+                .isEqualTo(JoinResult.TAKEN_BY_SOMEONE_ELSE);
+        assertThat(house.state(auction.code()).path("franchises").findValues("seatTaken").stream()
+                        .filter(JsonNode::asBoolean))
+                .hasSize(1);
+
+        var lost = page("lost", new RecordingListener());
+        assertThat(get(lost.join(base(), "ZZZZ99", Franchise.DC, token()))).isEqualTo(JoinResult.AUCTION_NOT_FOUND);
+
+        var nowhere = page("nowhere", new RecordingListener());
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThat(nowhere.join(URI.create("http://localhost:" + closedPort), auction.code(), Franchise.DC, token()))
+                .failsWithin(Duration.ofSeconds(20))
+                .withThrowableThat()
+                .withCauseInstanceOf(PageActionFailed.class)
+                .withMessageContaining("could not open the lobby of " + auction.code())
+                .withMessageContaining("ERR_CONNECTION_REFUSED");
+
+        var over = house.createQuickAuction(Duration.ofSeconds(10), 12);
+        house.host(over, "end");
+        var late = page("late", new RecordingListener());
+        assertThat(get(late.join(base(), over.code(), Franchise.GT, token()))).isEqualTo(JoinResult.AUCTION_OVER);
+        assertThat(late.bid(1, Lakh.of(100))).failsWithin(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aPageThatCrashesOrIsClosedIsReportedAndReopenTakesTheSameSeatWithTheSameToken() {
+        var auction = house.createQuickAuction(Duration.ofSeconds(10), 13);
+        var seen = new RecordingListener();
+        var kkr = page("KKR", seen);
+        String token = token();
+        assertThat(get(kkr.join(base(), auction.code(), Franchise.KKR, token))).isEqualTo(JoinResult.JOINED);
+        seen.awaitView(v -> v.franchise(Franchise.KKR).seatTaken(), LIVE);
+
+        get(kkr.crashForTest());
+        PageLost crashed = seen.awaitLoss(LIVE);
+        assertThat(crashed.reason()).isEqualTo(PageLost.Reason.CRASHED);
+        assertThat(kkr.bid(1, Lakh.of(100)))
+                .failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat()
+                .withMessageContaining("reopen()");
+
+        assertThat(get(kkr.reopen())).isEqualTo(JoinResult.JOINED);
+        int before = seen.views.size();
+        house.start(auction);
+        seen.awaitArrival(v -> v.phase() == RoomView.Phase.RUNNING && v.lot() != null, LIVE, before);
+
+        seen.losses.clear();
+        get(kkr.closeContextForTest());
+        assertThat(seen.awaitLoss(LIVE).reason()).isEqualTo(PageLost.Reason.CLOSED);
+        assertThat(get(kkr.reopen())).isEqualTo(JoinResult.JOINED);
+        RoomView back = get(kkr.refresh()).orElseThrow();
+        assertThat(back.franchise(Franchise.KKR).seatTaken()).isTrue();
+        RoomView.Lot lot = back.lot();
+        assertThat(get(kkr.bid(lot.number(), lot.nextBid())).clicked()).isTrue();
+        seen.awaitView(v -> v.lot() != null && v.lot().isHeldBy(Franchise.KKR, lot.nextBid()), LIVE);
+        assertThat(seen.losses).hasSize(1);
+    }
+
+    @Test
+    void whenChromiumDiesTheHostStartsItAgainAndSeatsReopen() throws Exception {
+        var auction = house.createQuickAuction(Duration.ofSeconds(10), 17);
+        var before = ChromiumProcesses.driverProcesses();
+        try (BrowserHost own = BrowserHost.start(settings())) {
+            ProcessHandle chromium = ChromiumProcesses.browserOf(ChromiumProcesses.newDriver(before));
+            var seen = new RecordingListener();
+            var srh = page(own, "SRH", seen);
+            String token = token();
+            assertThat(get(srh.join(base(), auction.code(), Franchise.SRH, token)))
+                    .isEqualTo(JoinResult.JOINED);
+
+            chromium.destroyForcibly();
+            PageLost lost = seen.awaitLoss(Duration.ofSeconds(10));
+            assertThat(lost.reason())
+                    .isIn(PageLost.Reason.BROWSER_DIED, PageLost.Reason.CLOSED, PageLost.Reason.CRASHED);
+
+            assertThat(get(srh.reopen())).isEqualTo(JoinResult.JOINED);
+            assertThat(own.relaunches()).isEqualTo(1);
+            int from = seen.views.size();
+            house.start(auction);
+            seen.awaitArrival(v -> v.phase() == RoomView.Phase.RUNNING && v.lot() != null, LIVE, from);
+            srh.close();
+        }
+    }
+
+    @Test
+    void theRightToMatchButtonsWork() {
+        // Two players whose 2024 franchise was CSK: each lot ends in a right-to-match offer to CSK.
+        var probe = house.createQuickAuction(Duration.ofSeconds(10), 21);
+        List<String> cskPlayers = new ArrayList<>();
+        for (JsonNode player : house.pool(probe.code())) {
+            if ("CSK".equals(player.path("team2024").asString("")) && cskPlayers.size() < 2) {
+                cskPlayers.add(player.path("id").asString());
+            }
+        }
+        assertThat(cskPlayers).as("players of CSK 2024 in the quick auction").hasSize(2);
+        var auction = house.createAuction("{\"catalogue\":\"quick\",\"seed\":3,\"rtmCards\":2,\"playerIds\":[\""
+                + String.join("\",\"", cskPlayers)
+                + "\"],\"bidWindowMillis\":1500,\"acceleratedWindowMillis\":1000,\"rtmWindowMillis\":6000}");
+
+        var cskSeen = new RecordingListener();
+        var miSeen = new RecordingListener();
+        var csk = page("CSK", cskSeen);
+        var mi = page("MI", miSeen);
+        assertThat(get(csk.join(base(), auction.code(), Franchise.CSK, token())))
+                .isEqualTo(JoinResult.JOINED);
+        assertThat(get(mi.join(base(), auction.code(), Franchise.MI, token()))).isEqualTo(JoinResult.JOINED);
+        house.start(auction);
+
+        // Lot 1: MI bids, CSK matches, MI raises, CSK lets him go: MI buys at the raise.
+        RoomView.Lot first = miSeen.awaitView(v -> v.lot() != null && v.lot().number() == 1, LIVE)
+                .lot();
+        assertThat(get(mi.bid(1, first.nextBid())).clicked()).isTrue();
+        RoomView offered = cskSeen.awaitView(
+                v -> v.lot() != null && v.lot().stage() == RoomView.Stage.RTM_OFFERED, Duration.ofSeconds(6));
+        assertThat(offered.lot().rtmFranchise()).isEqualTo(Franchise.CSK);
+        assertThat(get(mi.rtmMatch())).isEqualTo(new Click(false, Click.NOT_SHOWN));
+        assertThat(get(csk.rtmMatch())).isEqualTo(new Click(true, ""));
+        RoomView matched =
+                miSeen.awaitView(v -> v.lot() != null && v.lot().stage() == RoomView.Stage.RTM_MATCHED, LIVE);
+        Lakh raise = matched.lot().nextBid().plus(Lakh.of(15));
+        assertThat(get(mi.rtmRaise(raise))).isEqualTo(new Click(true, ""));
+        cskSeen.awaitView(
+                v -> v.lot() != null
+                        && v.lot().stage() == RoomView.Stage.RTM_RAISED
+                        && raise.equals(v.lot().currentBid()),
+                LIVE);
+        assertThat(get(csk.rtmDecline())).isEqualTo(new Click(true, ""));
+        RoomView sold = miSeen.awaitView(v -> !v.recent().isEmpty(), LIVE);
+        assertThat(sold.recent().getFirst()).satisfies(r -> {
+            assertThat(r.lot()).isEqualTo(1);
+            assertThat(r.soldTo()).isEqualTo(Franchise.MI);
+            assertThat(r.price()).isEqualTo(raise);
+            assertThat(r.rightToMatch()).isFalse();
+        });
+
+        // Lot 2: MI bids, CSK matches, MI does not raise: CSK gets him with its card.
+        RoomView.Lot second = miSeen.awaitView(v -> v.lot() != null && v.lot().number() == 2, LIVE)
+                .lot();
+        assertThat(get(mi.bid(2, second.nextBid())).clicked()).isTrue();
+        cskSeen.awaitView(
+                v -> v.lot() != null && v.lot().number() == 2 && v.lot().stage() == RoomView.Stage.RTM_OFFERED,
+                Duration.ofSeconds(6));
+        assertThat(get(csk.rtmMatch()).clicked()).isTrue();
+        miSeen.awaitView(
+                v -> v.lot() != null && v.lot().number() == 2 && v.lot().stage() == RoomView.Stage.RTM_MATCHED, LIVE);
+        assertThat(get(mi.rtmNoRaise())).isEqualTo(new Click(true, ""));
+        RoomView done = cskSeen.awaitView(v -> v.recent().size() == 2, LIVE);
+        assertThat(done.recent().getFirst()).satisfies(r -> {
+            assertThat(r.lot()).isEqualTo(2);
+            assertThat(r.soldTo()).isEqualTo(Franchise.CSK);
+            assertThat(r.price()).isEqualTo(second.nextBid());
+            assertThat(r.rightToMatch()).isTrue();
+        });
+        assertThat(done.franchise(Franchise.CSK).rtmCards()).isEqualTo(1);
+        await().atMost(LIVE).until(() -> cskSeen.latest().orElseThrow().phase() == RoomView.Phase.COMPLETED);
+    }
+}

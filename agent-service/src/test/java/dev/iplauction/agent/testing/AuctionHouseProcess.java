@@ -1,0 +1,331 @@
+package dev.iplauction.agent.testing;
+
+import dev.iplauction.contracts.EventJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * The real auction house, run as a separate JVM from its runnable jar (the system property {@code auction-service.jar},
+ * which Failsafe sets), on a free port, against a Kafka broker the test started. Its log goes to a file under {@code
+ * target/auction-house/}.
+ *
+ * <p>The REST helpers are for setting up tests only (create an auction, start it, read its state): agents never call
+ * the house's API, they use its pages.
+ *
+ * <pre>{@code
+ * try (var house = AuctionHouseProcess.builder(broker.getBrokersAsString()).bidWindow(Duration.ofSeconds(3)).start()) {
+ *     var auction = house.createAuction("{\"catalogue\":\"quick\",\"seed\":7}");
+ *     ... agents join house.baseUrl() ...
+ *     house.start(auction);
+ * }
+ * }</pre>
+ */
+public final class AuctionHouseProcess implements AutoCloseable {
+
+    /** The system property holding the path of the auction house's runnable jar. */
+    public static final String JAR_PROPERTY = "auction-service.jar";
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final int LOG_LINES_ON_FAILURE = 50;
+
+    private final Process process;
+    private final int port;
+    private final URI baseUrl;
+    private final Path logFile;
+    private final HttpClient http;
+
+    /** An auction made for a test: its code and the host's token. */
+    public record Auction(String code, String hostToken) {}
+
+    private AuctionHouseProcess(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.baseUrl = URI.create("http://localhost:" + port);
+        this.logFile = logFile;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** An auction house against this Kafka bootstrap address, with the house's default windows. */
+    public static Builder builder(String kafkaBootstrapServers) {
+        return new Builder(kafkaBootstrapServers);
+    }
+
+    /** How to run the house: its clock windows and any other environment variable it reads. */
+    public static final class Builder {
+
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private String name = "auction-house";
+
+        private Builder(String kafkaBootstrapServers) {
+            Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+            environment.put("AUCTION_KAFKA_PARTITIONS", "1");
+        }
+
+        /** The auctioneer's clock for auctions created without one ({@code AUCTION_BID_WINDOW}). */
+        public Builder bidWindow(Duration window) {
+            return env("AUCTION_BID_WINDOW", window.toMillis() + "ms");
+        }
+
+        /** The same for the accelerated round ({@code AUCTION_ACCELERATED_WINDOW}). */
+        public Builder acceleratedWindow(Duration window) {
+            return env("AUCTION_ACCELERATED_WINDOW", window.toMillis() + "ms");
+        }
+
+        /** How long each right-to-match step waits ({@code AUCTION_RTM_WINDOW}). */
+        public Builder rtmWindow(Duration window) {
+            return env("AUCTION_RTM_WINDOW", window.toMillis() + "ms");
+        }
+
+        public Builder env(String variable, String value) {
+            environment.put(variable, value);
+            return this;
+        }
+
+        /** Names the log file (target/auction-house/&lt;name&gt;-&lt;port&gt;.log). */
+        public Builder name(String logName) {
+            this.name = logName;
+            return this;
+        }
+
+        /** Starts the house and waits until {@code /actuator/health} says UP (at most 60 s). */
+        public AuctionHouseProcess start() {
+            String jar = System.getProperty(JAR_PROPERTY, "");
+            if (jar.isBlank() || !Files.isRegularFile(Path.of(jar))) {
+                throw new IllegalStateException("the auction house's jar is not at '" + jar + "' (system property "
+                        + JAR_PROPERTY + "): build auction-service first (./mvnw -pl agent-service -am verify does)");
+            }
+            int port = freePort();
+            Path logs = Path.of("target", "auction-house");
+            Path logFile = logs.resolve(name + "-" + port + ".log");
+            try {
+                Files.createDirectories(logs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<String> command = new ArrayList<>(List.of(
+                    javaExecutable(),
+                    "-Xmx384m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-Dspring.output.ansi.enabled=never",
+                    "-jar",
+                    jar));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("PORT", String.valueOf(port));
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the auction house: " + e.getMessage(), e);
+            }
+            AuctionHouseProcess house = new AuctionHouseProcess(process, port, logFile);
+            try {
+                house.awaitHealthy();
+            } catch (RuntimeException | Error e) {
+                house.close();
+                throw e;
+            }
+            return house;
+        }
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The house's process id (for tests that measure it). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    // ---- REST helpers for test set-up only ----
+
+    /** Creates an auction from a JSON body as {@code POST /api/auctions} takes it ({@code {}} for the defaults). */
+    public Auction createAuction(String json) {
+        JsonNode created = send("POST", "/api/auctions", json, null, 201);
+        return new Auction(
+                created.path("code").asString(), created.path("hostToken").asString());
+    }
+
+    /** A quick auction (60 players, small squads) with this clock and seed. */
+    public Auction createQuickAuction(Duration bidWindow, long seed) {
+        return createAuction(
+                "{\"catalogue\":\"quick\",\"seed\":" + seed + ",\"bidWindowMillis\":" + bidWindow.toMillis()
+                        + ",\"acceleratedWindowMillis\":" + Math.max(100, bidWindow.toMillis() / 2)
+                        + ",\"rtmWindowMillis\":" + Math.max(100, bidWindow.toMillis() * 4 / 5) + "}");
+    }
+
+    /** The host starts the auction. */
+    public void start(Auction auction) {
+        host(auction, "start");
+    }
+
+    /** A host action: start, pause, resume, skip or end. */
+    public void host(Auction auction, String action) {
+        send("POST", "/api/auctions/" + auction.code() + "/host/" + action, null, auction.hostToken(), 204);
+    }
+
+    /** The auction's state as {@code GET /api/auctions/{code}} returns it. */
+    public JsonNode state(String code) {
+        return send("GET", "/api/auctions/" + code, null, null, 200);
+    }
+
+    /** The players still to come, in order ({@code GET /api/auctions/{code}/pool}). */
+    public JsonNode pool(String code) {
+        return send("GET", "/api/auctions/" + code + "/pool", null, null, 200);
+    }
+
+    private JsonNode send(String method, String path, String json, String bearer, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + method + " " + path, e);
+        }
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + " (expected "
+                    + expected + "): " + response.body());
+        }
+        String body = response.body();
+        return body == null || body.isBlank()
+                ? NullNode.getInstance()
+                : EventJson.mapper().readTree(body);
+    }
+
+    // ---- life cycle ----
+
+    private void awaitHealthy() {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        String last = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the auction house exited with " + process.exitValue()
+                        + " while starting; its last log lines:\n" + lastLogLines());
+            }
+            try {
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(baseUrl.resolve("/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+                last = health.statusCode() + " " + health.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the auction house", e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the auction house", e);
+            }
+        }
+        throw new IllegalStateException("the auction house on port " + port + " was not healthy within "
+                + STARTUP_TIMEOUT.toSeconds() + " s (last answer: " + last + "); its last log lines:\n"
+                + lastLogLines());
+    }
+
+    /** The last lines of the house's log. */
+    public String lastLogLines() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
+        } catch (IOException e) {
+            return "(could not read " + logFile + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the house (and anything it started) and waits for it to exit. */
+    @Override
+    public void close() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** {@code $JAVA_HOME/bin/java}, else the java running this test. */
+    private static String javaExecutable() {
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))) {
+            return Path.of(javaHome, "bin", "java").toString();
+        }
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}
