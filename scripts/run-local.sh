@@ -4,8 +4,9 @@
 #
 #   scripts/run-local.sh [AUCTION_CODE]
 #
-# With a code, that auction is created (IPL 2025 catalogue unless AUCTION_CATALOGUE=quick) if it does not exist;
-# its host token is printed. Settings come from the environment (see the README's configuration table).
+# With a code, that auction is created (IPL 2025 catalogue unless AUCTION_CATALOGUE=quick) if it does not exist,
+# its host token is printed, and one agent-service instance plays the franchises (AGENT_SKIP_TEAMS=RCB leaves RCB
+# to you; AGENTS=0 starts no agents). Settings come from the environment (see the README's configuration tables).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/jdk.sh"
@@ -26,9 +27,11 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-if ! ls "$root"/local-kafka/target/local-kafka-*.jar "$root"/auction-service/target/auction-service-*-exec.jar > /dev/null 2>&1; then
+if ! ls "$root"/local-kafka/target/local-kafka-*.jar "$root"/auction-service/target/auction-service-*-exec.jar \
+        "$root"/agent-service/target/agent-service-*-exec.jar > /dev/null 2>&1; then
     echo "building ..."
-    (cd "$root" && ./mvnw -q -B -pl local-kafka,auction-service -am package -DskipTests -Dspotless.check.skip=true)
+    (cd "$root" && ./mvnw -q -B -pl local-kafka,auction-service,agent-service -am package -DskipTests \
+        -Dspotless.check.skip=true)
 fi
 
 "$java" -jar "$root"/local-kafka/target/local-kafka-*.jar --port "$kafka_port" --controller-port $((kafka_port + 1)) \
@@ -52,6 +55,15 @@ echo "REST API      http://localhost:$http_port/swagger-ui.html"
 if [ -n "$code" ]; then
     echo "Auction $code: http://localhost:$http_port/auctions/$code"
     grep -o "auction $code created from configuration; host token: .*" "$data/logs/auction-service.log" || true
+fi
+if [ -n "$code" ] && [ "${AGENTS:-1}" != "0" ]; then
+    chromium="${CHROMIUM_PATH:-}"
+    [ -z "$chromium" ] && [ -x /usr/lib/chromium/chromium ] && chromium=/usr/lib/chromium/chromium
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" AUCTION_URL="http://127.0.0.1:$http_port" AUCTION_CODE="$code" \
+        PORT="${AGENT_PORT:-8081}" CHROMIUM_PATH="$chromium" \
+        "$java" -jar "$root"/agent-service/target/agent-service-*-exec.jar > "$data/logs/agent-service.log" 2>&1 &
+    pids+=($!)
+    echo "AI franchises one agent-service instance (log: $data/logs/agent-service.log; skipping: ${AGENT_SKIP_TEAMS:-none})"
 fi
 echo "Ctrl-C stops everything."
 wait -n "${pids[@]}" || true
