@@ -2,7 +2,6 @@ package dev.iplauction.agent.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitUntilState;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
@@ -17,9 +16,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -32,10 +33,10 @@ import tools.jackson.databind.JsonNode;
  * page contract.
  *
  * <p>Everything Playwright runs on the {@link BrowserHost}'s thread. The page pushes to Java by itself (an init script
- * and two {@code exposeBinding}s): every view it applies, every refusal it shows, and what each document is once it has
- * loaded. Those pushes, crash and close events, and the futures of every method are handed to the seat's executor at
- * once; views, refusals and losses reach the {@link Listener} one at a time, in order, and only views newer than the
- * last one delivered.
+ * and a doorbell binding, see {@link PageScripts#DOORBELL}): every view it applies, every refusal it shows, and what
+ * each document is once it has loaded. Those pushes, crash and close events, and the futures of every method are
+ * handed to the seat's executor at once; views, refusals and losses reach the {@link Listener} one at a time, in
+ * order, and only views newer than the last one delivered (as the page itself never shows an older one).
  *
  * <p>Joining is driven by the pages' own reports rather than by waiting on the browser thread, so nine seats join side
  * by side and a seat that reopens never holds up another seat's click.
@@ -48,6 +49,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
     private final String name;
     private final Executor callbacks;
     private final SerialExecutor events;
+    private final SerialExecutor reports;
     private final Listener listener;
     private final Duration navigationTimeout;
     private final Duration actionTimeout;
@@ -73,6 +75,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.events = new SerialExecutor(callbacks);
+        this.reports = new SerialExecutor(callbacks);
         this.navigationTimeout = host.settings().navigationTimeout();
         this.actionTimeout = host.settings().actionTimeout();
     }
@@ -109,6 +112,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
     private final class Tab {
         final int generation = generations.incrementAndGet();
         final AtomicBoolean lost = new AtomicBoolean();
+        final AtomicBoolean flushQueued = new AtomicBoolean();
         volatile SeatTab seat;
         volatile PageLost.Reason lostReason;
 
@@ -124,6 +128,18 @@ public final class PlaywrightAuctionPage implements AuctionPage {
             waiting = new CompletableFuture<>();
             waitingAfter = currentDoc;
             return waiting;
+        }
+
+        /** The page could not load the document waited for (on the browser thread: hands the failure off). */
+        void onNavigationFailed(String url, String failure) {
+            CompletableFuture<PageReport> failed;
+            synchronized (this) {
+                failed = waiting;
+                waiting = null;
+            }
+            if (failed != null) {
+                hand(callbacks, () -> failed.completeExceptionally(new PageActionFailed(failure + " at " + url)));
+            }
         }
 
         void onReport(PageReport report) {
@@ -256,22 +272,21 @@ public final class PlaywrightAuctionPage implements AuctionPage {
 
     private CompletableFuture<PageReport> submitRejoin(Tab on, Target joining) {
         CompletableFuture<PageReport> next = on.nextDocument();
-        CompletableFuture<PageReport> answered = host.call(
-                        b -> (Boolean) on.seat
+        host.call(
+                        b -> on.seat
                                 .page()
                                 .evaluate(
                                         PageScripts.REJOIN,
                                         List.of(joining.franchise().code(), joining.token())),
                         callbacks)
-                .thenCompose(submitted -> Boolean.TRUE.equals(submitted)
-                        ? next
-                        : failed("the lobby of " + joining.code() + " has no rejoin form"))
-                .exceptionallyCompose(failure -> {
-                    next.cancel(false);
-                    return CompletableFuture.failedFuture(Deadline.unwrap(failure));
+                .whenComplete((submitted, failure) -> {
+                    if (failure != null) {
+                        next.completeExceptionally(Deadline.unwrap(failure));
+                    } else if (!Boolean.TRUE.equals(submitted)) {
+                        next.completeExceptionally(new PageActionFailed("the lobby has no rejoin form"));
+                    }
                 });
-        return Deadline.within(
-                answered, navigationTimeout, () -> "the answer to the seat form of " + joining.code(), callbacks);
+        return awaitDocument(next, "could not take the seat with the lobby's form of " + joining.code());
     }
 
     private CompletableFuture<JoinResult> afterRejoin(Tab on, Target joining, PageReport after) {
@@ -305,35 +320,33 @@ public final class PlaywrightAuctionPage implements AuctionPage {
     }
 
     /**
-     * Opens a URL in the tab and waits for its document's report. A navigation the page started itself at the same
-     * moment (the lobby follows the auction into the room when the host starts) may interrupt this one: then the next
-     * document is the page's, and its report is the answer.
+     * Opens a URL in the tab, as typing it would, and waits for its document's report. Only the page's script runs on
+     * the browser thread: the load itself is awaited through the report, so it holds up no other seat. A navigation
+     * the page starts itself meanwhile (the lobby follows the auction into the room when the host starts) simply
+     * makes the next document the page's, and its report the answer.
      */
     private CompletableFuture<PageReport> load(Tab on, String url, String what) {
         CompletableFuture<PageReport> next = on.nextDocument();
-        CompletableFuture<PageReport> loaded = host.call(
-                        b -> {
-                            on.seat
-                                    .page()
-                                    .navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
-                            return null;
-                        },
-                        callbacks)
-                .handle((ignored, failure) -> {
-                    if (failure == null) {
-                        return next;
+        host.call(b -> on.seat.page().evaluate(PageScripts.OPEN, url), callbacks)
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        next.completeExceptionally(Deadline.unwrap(failure));
                     }
+                });
+        return awaitDocument(next, "could not open the " + what + " at " + url);
+    }
+
+    /** The next document's report, or a failure that says what could not be done (within the navigation timeout). */
+    private CompletableFuture<PageReport> awaitDocument(CompletableFuture<PageReport> next, String couldNot) {
+        return Deadline.within(next, navigationTimeout, () -> couldNot.replaceFirst("^could not ", ""), callbacks)
+                .exceptionallyCompose(failure -> {
                     Throwable cause = Deadline.unwrap(failure);
-                    String message = BrowserHost.firstLine(cause);
-                    if (message.contains("ERR_ABORTED") || message.contains("interrupted by another navigation")) {
-                        log.debug("{}: opening {} was interrupted by the page's own navigation", name, url);
-                        return next;
+                    if (cause instanceof TimeoutException || cause instanceof CancellationException) {
+                        return CompletableFuture.failedFuture(cause);
                     }
-                    next.cancel(false);
-                    throw new PageActionFailed("could not open the " + what + " at " + url + ": " + message, cause);
-                })
-                .thenCompose(Function.identity());
-        return Deadline.within(loaded, navigationTimeout, () -> "opening the " + what + " at " + url, callbacks);
+                    return CompletableFuture.failedFuture(
+                            new PageActionFailed(couldNot + ": " + BrowserHost.firstLine(cause), cause));
+                });
     }
 
     /** The bindings, init script and crash and close handlers of a new context, on the browser thread. */
@@ -341,21 +354,23 @@ public final class PlaywrightAuctionPage implements AuctionPage {
         return new BrowserHost.SeatSetup() {
             @Override
             public void prepare(BrowserContext context) {
-                context.exposeBinding(PageScripts.BINDING, (source, args) -> {
-                    String message = String.valueOf(args[0]);
-                    events.execute(() -> onPush(on, message));
-                    return null;
-                });
-                context.exposeBinding(PageScripts.PAGE_BINDING, (source, args) -> {
-                    String message = String.valueOf(args[0]);
-                    try {
-                        callbacks.execute(() -> onPageReport(on, message));
-                    } catch (RejectedExecutionException shutDown) {
-                        log.debug("{}: the seat's executor is shut down; a page report is dropped", name);
+                context.exposeBinding(PageScripts.DOORBELL, (source, args) -> {
+                    handOff(on, args.length > 0 ? args[0] : null);
+                    if (on.flushQueued.compareAndSet(false, true)) {
+                        Page ringing = source.page();
+                        host.callWhenIdle(
+                                b -> {
+                                    on.flushQueued.set(false);
+                                    return flush(ringing);
+                                },
+                                callbacks);
                     }
                     return null;
                 });
                 context.addInitScript(PageScripts.INIT_SCRIPT);
+                if (!host.settings().paint()) {
+                    context.addInitScript(PageScripts.NO_PAINT);
+                }
                 context.onClose(c -> lost(
                         on,
                         c.browser() != null && !c.browser().isConnected()
@@ -366,6 +381,15 @@ public final class PlaywrightAuctionPage implements AuctionPage {
 
             @Override
             public void opened(Page page) {
+                page.onRequestFailed(request -> {
+                    String failure = request.failure();
+                    if (request.isNavigationRequest()
+                            && request.frame() == page.mainFrame()
+                            && failure != null
+                            && !failure.contains("ERR_ABORTED")) {
+                        on.onNavigationFailed(request.url(), failure);
+                    }
+                });
                 page.onCrash(p -> lost(on, PageLost.Reason.CRASHED, "the page crashed"));
                 page.onClose(p -> lost(on, PageLost.Reason.CLOSED, "the page was closed"));
             }
@@ -373,6 +397,43 @@ public final class PlaywrightAuctionPage implements AuctionPage {
     }
 
     // ---- pushes from the page ----
+
+    /**
+     * Lets a page that rang ring again, on the browser thread as a task of its own (never inside the doorbell's call):
+     * with what came meanwhile at once, else with its next message.
+     */
+    private Void flush(Page page) {
+        if (!page.isClosed()) {
+            page.evaluate(PageScripts.FLUSH);
+        }
+        return null;
+    }
+
+    /**
+     * Hands a page's messages (a list of JSON strings) off in order, on the browser thread: views and refusals to the
+     * listener's serial executor, page reports to another (so a slow listener never holds up a join).
+     */
+    private void handOff(Tab from, Object messages) {
+        if (!(messages instanceof List<?> list)) {
+            return;
+        }
+        for (Object item : list) {
+            String message = String.valueOf(item);
+            if (message.startsWith("{\"kind\":\"page\"")) {
+                hand(reports, () -> onPageReport(from, message));
+            } else {
+                hand(events, () -> onPush(from, message));
+            }
+        }
+    }
+
+    private void hand(Executor executor, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException shutDown) {
+            log.debug("{}: the seat's executor is shut down; a message from the page is dropped", name);
+        }
+    }
 
     /** A view or a refusal, on the serial events executor. */
     private void onPush(Tab from, String message) {

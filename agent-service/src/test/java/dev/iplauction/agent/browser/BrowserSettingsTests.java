@@ -25,7 +25,7 @@ class BrowserSettingsTests {
 
     @Test
     void leftOutComponentsTakeTheirDefaults() {
-        BrowserSettings settings = new BrowserSettings(null, null, null, null, null, null, null, null);
+        BrowserSettings settings = new BrowserSettings(null, null, null, null, null, null, null, null, null);
 
         assertThat(settings).isEqualTo(BrowserSettings.defaults());
         assertThat(settings.chromiumPath()).isNull();
@@ -44,6 +44,21 @@ class BrowserSettingsTests {
         assertThat(settings.viewportWidth()).isEqualTo(480);
         assertThat(settings.viewportHeight()).isEqualTo(360);
         assertThat(settings.contextOptions().viewportSize.get().width).isEqualTo(480);
+        assertThat(settings.paint()).as("headless pages skip painting").isFalse();
+    }
+
+    @Test
+    void pagesPaintWithAWindowOrWhenAskedTo() {
+        assertThat(BrowserSettings.defaults().withHeadless(false).paint()).isTrue();
+        assertThat(BrowserSettings.defaults()
+                        .withHeadless(false)
+                        .withHeadless(true)
+                        .paint())
+                .isFalse();
+        assertThat(BrowserSettings.defaults().withPaint(true).paint()).isTrue();
+        assertThat(BrowserSettings.defaults().withPaint(true).withHeadless(true).paint())
+                .as("set apart from headless, it stays")
+                .isTrue();
     }
 
     @Test

@@ -181,6 +181,60 @@ class PlaywrightAuctionPageIT {
     }
 
     @Test
+    void aFloodOfViewsFromNinePagesReachesEveryListenerInOrder() {
+        var auction = house.createQuickAuction(Duration.ofSeconds(10), 9);
+        List<Franchise> seats = List.of(
+                Franchise.CSK,
+                Franchise.DC,
+                Franchise.GT,
+                Franchise.KKR,
+                Franchise.LSG,
+                Franchise.MI,
+                Franchise.PBKS,
+                Franchise.RCB,
+                Franchise.RR);
+        List<PlaywrightAuctionPage> joined = new ArrayList<>();
+        List<RecordingListener> listeners = new ArrayList<>();
+        List<CompletableFuture<JoinResult>> joins = new ArrayList<>();
+        for (Franchise seat : seats) {
+            var listener = new RecordingListener();
+            var page = page(seat.code(), listener);
+            listeners.add(listener);
+            joined.add(page);
+            joins.add(page.join(base(), auction.code(), seat, token()));
+        }
+        joins.forEach(j -> assertThat(get(j)).isEqualTo(JoinResult.JOINED));
+
+        // Each page applies 300 views (made up from its own, with ever higher seqs), one every 2 ms: about 1,300
+        // pushes a second in all, far more than an auction makes.
+        int views = 300;
+        for (PlaywrightAuctionPage page : joined) {
+            Page raw = page.currentSeat().page();
+            get(host.call(b -> raw.evaluate(
+                    "(n) => { let i = 0; const base = window.__auction; const t = setInterval(() => {"
+                            + " document.dispatchEvent(new CustomEvent('auction:view',"
+                            + " { detail: { ...base, seq: 1000000 + i } }));"
+                            + " if (++i === n) clearInterval(t); }, 2); }",
+                    views)));
+        }
+        for (RecordingListener listener : listeners) {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(listener.views.stream()
+                                    .filter(a -> a.view().seq() >= 1_000_000)
+                                    .map(a -> a.view().seq() - 1_000_000))
+                            .as("flood views delivered to %s", seats.get(listeners.indexOf(listener)))
+                            .hasSize(views));
+            List<Long> seqs = listener.views.stream()
+                    .map(a -> a.view().seq())
+                    .filter(seq -> seq >= 1_000_000)
+                    .toList();
+            assertThat(seqs).isSorted().doesNotHaveDuplicates().hasSize(views);
+        }
+        // The browser thread is still there, and still answers.
+        assertThat(get(joined.getFirst().refresh())).isPresent();
+    }
+
+    @Test
     void aSeatHeldByAnotherTokenIsLeftAloneAndUnknownOrFinishedAuctionsAreSaidSo() throws Exception {
         var auction = house.createQuickAuction(Duration.ofSeconds(10), 11);
         var person = page("RCB-person", new RecordingListener());
