@@ -39,8 +39,9 @@ import tools.jackson.databind.JsonNode;
  * playing nine franchises through nine browser contexts in one Chromium, from the lobby to the end of a quick auction.
  * RCB's seat is left empty, as a person's would be.
  *
- * <p>Tagged {@code e2e} and left out of the default build ({@code ./mvnw verify -Pagents-e2e} runs it): on a
- * two-core machine the nine pages do not yet react inside a short clock, so lots go unsold that should not.
+ * <p>Tagged {@code e2e} and left out of the default build until it has proven stable ({@code ./mvnw verify
+ * -Pagents-e2e} runs it, about three minutes): with a 1.5 s clock it passes on a quiet two-core machine, but under a
+ * load average of 10 the nine pages react too late and lots go unsold that the agents meant to buy.
  */
 @Tag("e2e")
 class AgentsPlayAuctionIT {
@@ -98,8 +99,8 @@ class AgentsPlayAuctionIT {
     @Test
     void nineAgentsPlayAQuickAuctionToTheEndWithinTheRules() {
         AuctionHouseProcess.Auction auction = house.createAuction("""
-                {"catalogue":"quick","seed":2025,"bidWindowMillis":2500,"acceleratedWindowMillis":1500,
-                 "rtmWindowMillis":1500}""");
+                {"catalogue":"quick","seed":2025,"bidWindowMillis":1500,"acceleratedWindowMillis":1000,
+                 "rtmWindowMillis":1000}""");
         Instant began = Instant.now();
         try (ConfigurableApplicationContext agents =
                 startAgents(auction.code(), "--agent.skip-teams=" + EMPTY_SEAT.code())) {
@@ -167,8 +168,15 @@ class AgentsPlayAuctionIT {
                 .map(BidPlaced.class::cast)
                 .filter(b -> b.auctionCode().equals(auction.code()))
                 .toList();
+        Set<Integer> raisedAfterMatch = events.stream()
+                .filter(AuctionEvent.RtmRaised.class::isInstance)
+                .map(e -> ((AuctionEvent.RtmRaised) e).lot())
+                .collect(Collectors.toSet());
         for (AuctionEvent e : events) {
-            if (e instanceof AuctionEvent.LotSold sold && !sold.rightToMatch()) {
+            // A player sold at a raise after a match went for the raise, not for a bid.
+            if (e instanceof AuctionEvent.LotSold sold
+                    && !sold.rightToMatch()
+                    && !raisedAfterMatch.contains(sold.lot())) {
                 assertThat(bids)
                         .as("the agents' record of the winning bid on lot %d", sold.lot())
                         .anyMatch(b -> b.lot() == sold.lot()
