@@ -3,7 +3,6 @@ package dev.iplauction.auction.house;
 import dev.iplauction.auction.catalogue.CatalogueRepository;
 import dev.iplauction.auction.rules.Auction;
 import dev.iplauction.auction.rules.AuctionRefusal;
-import dev.iplauction.auction.rules.LotResult;
 import dev.iplauction.auction.rules.Phase;
 import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.Franchise;
@@ -234,10 +233,6 @@ public final class AuctionHouse implements AutoCloseable {
 
     // ---- reading ----
 
-    public boolean exists(String code) {
-        return auctions.containsKey(code);
-    }
-
     public AuctionView view(String code) {
         return read(code, a -> AuctionView.of(a, clock.instant()));
     }
@@ -271,17 +266,12 @@ public final class AuctionHouse implements AutoCloseable {
         return hostToken != null && read(code, a -> a.isHost(Tokens.hash(hostToken)));
     }
 
-    /** A line for each auction: code, name, phase. Newest activity first is not tracked; ordered by code. */
+    /** Every auction in the house, ordered by code. */
     public List<AuctionView> list() {
         return auctions.keySet().stream()
                 .sorted(Comparator.naturalOrder())
                 .map(this::view)
                 .toList();
-    }
-
-    /** Every result in the auction, for tests and reports that want the domain form. */
-    public List<LotResult> lotResults(String code) {
-        return read(code, Auction::results);
     }
 
     // ---- the clock ----
