@@ -1,5 +1,7 @@
 package dev.iplauction.agent.strategy;
 
+import dev.iplauction.auction.catalogue.CatalogueRepository;
+import dev.iplauction.auction.catalogue.LotOrder;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
@@ -10,17 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Player pools for the simulations: generated ones, and the real IPL 2025 catalogue where it is on disk. */
 final class SimulationPools {
@@ -32,8 +28,6 @@ final class SimulationPools {
 
     static final Path CATALOGUE = Path.of("../auction-service/src/main/resources/catalogue/ipl2025.json");
 
-    private static final List<String> KINDS = List.of("BA", "AL", "WK", "FA", "SP", "UBA", "UAL", "UWK", "UFA", "USP");
-    private static final Pattern SET = Pattern.compile("(M|BA|AL|WK|FA|SP|UBA|UAL|UWK|UFA|USP)([0-9]+)");
     private static final List<String> PACE = List.of("RIGHT ARM Fast", "RIGHT ARM Fast Medium", "LEFT ARM Fast");
     private static final List<String> SPIN =
             List.of("RIGHT ARM Off Spin", "RIGHT ARM Leg Spin", "LEFT ARM Slow Orthodox");
@@ -104,34 +98,9 @@ final class SimulationPools {
         return random.nextBoolean() ? PACE.get(random.nextInt(PACE.size())) : SPIN.get(random.nextInt(SPIN.size()));
     }
 
-    /** The official set order (marquee, then each round's sets by kind), shuffled within a set by the seed. */
+    /** The official set order, shuffled within a set by the seed: the auction house's own {@link LotOrder}. */
     static List<Player> inSetOrder(List<Player> players, long seed) {
-        Map<Long, List<Player>> sets = new TreeMap<>();
-        Map<Long, String> codes = new LinkedHashMap<>();
-        for (Player player : players) {
-            long position = position(player.setCode());
-            sets.computeIfAbsent(position, p -> new ArrayList<>()).add(player);
-            codes.putIfAbsent(position, player.setCode());
-        }
-        List<Player> lots = new ArrayList<>();
-        sets.forEach((position, set) -> {
-            List<Player> shuffled = new ArrayList<>(set);
-            Collections.shuffle(shuffled, new Random(seed ^ codes.get(position).hashCode()));
-            lots.addAll(shuffled);
-        });
-        return lots;
-    }
-
-    private static long position(String code) {
-        Matcher matcher = SET.matcher(code == null ? "" : code);
-        if (!matcher.matches()) {
-            return Long.MAX_VALUE;
-        }
-        int round = Integer.parseInt(matcher.group(2));
-        if (matcher.group(1).equals("M")) {
-            return round;
-        }
-        return 1_000L + (long) round * KINDS.size() + KINDS.indexOf(matcher.group(1));
+        return LotOrder.arrange(players, seed);
     }
 
     /** The shipped IPL 2025 catalogue, if the auction service's resources are beside this module. */
@@ -167,54 +136,9 @@ final class SimulationPools {
                     .toList();
         }
 
-        /**
-         * The quick catalogue's pool, by the auction service's rule: the marquee players, then from each kind of
-         * capped set the capped players by base price and IPL 2024 matches, up to a quota and an overseas allowance.
-         */
+        /** The quick catalogue's pool, as the auction house chooses it. */
         List<Player> quickPool() {
-            record Quota(String kind, int players, int overseas) {}
-            List<Quota> quotas = List.of(
-                    new Quota("BA", 9, 3),
-                    new Quota("AL", 13, 5),
-                    new Quota("WK", 6, 3),
-                    new Quota("FA", 15, 4),
-                    new Quota("SP", 5, 4));
-            Set<String> chosen = new HashSet<>();
-            players.stream().filter(p -> kind(p.set()).equals("M")).forEach(p -> chosen.add(p.id()));
-            for (Quota quota : quotas) {
-                List<PlayerEntry> candidates = players.stream()
-                        .filter(p -> p.capped() && kind(p.set()).equals(quota.kind()))
-                        .sorted(Comparator.comparing(
-                                        (PlayerEntry p) -> p.basePrice().value())
-                                .reversed()
-                                .thenComparing(Comparator.comparingInt(PlayerEntry::capsOrZero)
-                                        .reversed()))
-                        .toList();
-                int taken = 0;
-                int overseas = 0;
-                for (PlayerEntry candidate : candidates) {
-                    if (taken == quota.players()) {
-                        break;
-                    }
-                    if (candidate.overseas()) {
-                        if (overseas == quota.overseas()) {
-                            continue;
-                        }
-                        overseas++;
-                    }
-                    chosen.add(candidate.id());
-                    taken++;
-                }
-            }
-            return players.stream()
-                    .filter(p -> chosen.contains(p.id()))
-                    .map(PlayerEntry::toPlayer)
-                    .toList();
-        }
-
-        private static String kind(String set) {
-            Matcher matcher = SET.matcher(set == null ? "" : set);
-            return matcher.matches() ? matcher.group(1) : "";
+            return CatalogueRepository.fromClasspath().quick().players();
         }
     }
 
