@@ -1,0 +1,151 @@
+package dev.iplauction.agent.play;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.iplauction.agent.AgentServiceApplication;
+import dev.iplauction.agent.testing.AuctionHouseProcess;
+import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Topics;
+import dev.iplauction.contracts.agent.BidEvent;
+import dev.iplauction.contracts.agent.BidEvent.BidPlaced;
+import dev.iplauction.contracts.agent.DecisionEvent;
+import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
+import dev.iplauction.contracts.agent.HeartbeatEvent;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
+import dev.iplauction.contracts.agent.SeatState;
+import dev.iplauction.contracts.auction.AuctionEvent;
+import dev.iplauction.kafkatest.TopicReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Where the end-to-end tests play: a real Kafka broker, the auction house as its own process, and agent-service
+ * instances started in this JVM (each with its own Chromium), plus readers for what they all wrote to Kafka.
+ */
+final class Arena implements AutoCloseable {
+
+    private final EmbeddedKafkaKraftBroker broker;
+    private final AuctionHouseProcess house;
+    private final TopicReader topics;
+
+    private Arena(EmbeddedKafkaKraftBroker broker, AuctionHouseProcess house) {
+        this.broker = broker;
+        this.house = house;
+        this.topics = new TopicReader(broker.getBrokersAsString());
+    }
+
+    static Arena open(String name) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.afterPropertiesSet();
+        try {
+            return new Arena(
+                    broker,
+                    AuctionHouseProcess.builder(broker.getBrokersAsString())
+                            .name(name)
+                            .start());
+        } catch (RuntimeException e) {
+            broker.destroy();
+            throw e;
+        }
+    }
+
+    AuctionHouseProcess house() {
+        return house;
+    }
+
+    /** One agent-service instance for this auction, LLM off, with the given extra {@code --name=value} settings. */
+    ConfigurableApplicationContext startAgents(String code, Duration heartbeat, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--server.port=0",
+                "--agent.auction-url=" + house.baseUrl(),
+                "--agent.auction-code=" + code,
+                "--agent.heartbeat-interval=" + heartbeat.toMillis() + "ms",
+                "--agent.refresh-interval=1s",
+                "--agent.browser.executable-path=" + System.getProperty("chromium.path", ""),
+                "--agent.llm.enabled=false"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(AgentServiceApplication.class)
+                .properties("spring.main.banner-mode=off")
+                .run(args.toArray(String[]::new));
+    }
+
+    List<AuctionEvent> auctionEvents(String code) {
+        return topics.values(Topics.AUCTION_EVENTS.topicName(), AuctionEvent.class).stream()
+                .filter(e -> e.auctionCode().equals(code))
+                .toList();
+    }
+
+    List<Heartbeat> heartbeats(String code) {
+        return topics.values(Topics.AGENT_HEARTBEATS.topicName(), HeartbeatEvent.class).stream()
+                .map(Heartbeat.class::cast)
+                .filter(h -> h.auctionCode().equals(code))
+                .toList();
+    }
+
+    List<DecisionMade> decisions(String code) {
+        return topics.values(Topics.AGENT_DECISIONS.topicName(), DecisionEvent.class).stream()
+                .map(DecisionMade.class::cast)
+                .filter(d -> d.auctionCode().equals(code))
+                .toList();
+    }
+
+    List<BidPlaced> bids(String code) {
+        return topics.values(Topics.AGENT_BIDS.topicName(), BidEvent.class).stream()
+                .map(BidPlaced.class::cast)
+                .filter(b -> b.auctionCode().equals(code))
+                .toList();
+    }
+
+    /** Like a host who waits for every franchise to be in the room: each seat's heartbeat says it waits for the start. */
+    void awaitSeatsReady(String code, Set<Franchise> seats) {
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> heartbeats(code).stream()
+                        .filter(h -> h.state() == SeatState.WAITING_FOR_START)
+                        .map(Heartbeat::franchise)
+                        .collect(Collectors.toSet())
+                        .containsAll(seats));
+    }
+
+    int seatsTaken(String code) {
+        int taken = 0;
+        for (JsonNode f : house.state(code).get("franchises")) {
+            if (f.get("seatTaken").asBoolean()) {
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    /** What happened, for the test's output: what the auction came to and how each franchise's bids went. */
+    void printSummary(String code) {
+        Map<String, Long> kinds = auctionEvents(code).stream()
+                .collect(Collectors.groupingBy(e -> e.getClass().getSimpleName(), TreeMap::new, Collectors.counting()));
+        System.out.println("auction " + code + " events: " + kinds);
+        Map<String, Long> outcomes = bids(code).stream()
+                .collect(Collectors.groupingBy(
+                        b -> b.franchise() + " " + b.outcome() + (b.reason() == null ? "" : " " + b.reason()),
+                        TreeMap::new,
+                        Collectors.counting()));
+        System.out.println("agent bids: " + outcomes);
+    }
+
+    @Override
+    public void close() {
+        try {
+            house.close();
+        } finally {
+            broker.destroy();
+        }
+    }
+}
