@@ -20,34 +20,14 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-kafka_port=19092 controller_port=19093 http_port=18080
 work=$(mktemp -d /tmp/bench-bids.XXXXXX)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+source "$root/scripts/lib/bench-services.sh"
+trap 'cleanup; rm -rf "$work"' EXIT INT TERM
 
 echo "building ..."
 (cd "$root" && ./mvnw -q -B -pl local-kafka,auction-service,benchmarks -am package -DskipTests -Dspotless.check.skip=true)
-
-"$java" -jar "$root"/local-kafka/target/local-kafka-*.jar --port $kafka_port --controller-port $controller_port \
-    --data-dir "$work/kafka" > "$work/kafka.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 60); do grep -q "Kafka ready" "$work/kafka.log" && break; sleep 0.5; done
-grep -q "Kafka ready" "$work/kafka.log" || { cat "$work/kafka.log"; echo "Kafka did not start" >&2; exit 1; }
-
-KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port PORT=$http_port \
-    "$java" -Xmx1g -jar "$root"/auction-service/target/auction-service-*-exec.jar > "$work/auction.log" 2>&1 &
-service_pid=$!
-pids+=($service_pid)
-for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$http_port/actuator/health" > /dev/null 2>&1 && break
-    sleep 0.5
-done
-curl -fs "http://127.0.0.1:$http_port/actuator/health" > /dev/null || { tail -50 "$work/auction.log"; exit 1; }
+start_kafka
+start_auction_service
 
 cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
 echo

@@ -5,18 +5,18 @@ import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.AgentCommand;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -42,13 +42,13 @@ public final class SeatCommands {
      * A listener container (start it, or let Spring start it as a bean) for these seats.
      *
      * @param consumerProperties the base consumer settings (bootstrap servers …)
-     * @param producerProperties the base producer settings, for dead letters
+     * @param deadLetters where unreadable commands go (see {@link #deadLetterProducers}); its owner closes it
      * @param teams a static team list; empty to join the group
      * @param skip franchises left to people
      */
     public static KafkaMessageListenerContainer<String, AgentCommand> container(
             Map<String, Object> consumerProperties,
-            Map<String, Object> producerProperties,
+            ProducerFactory<String, Object> deadLetters,
             String group,
             Set<Franchise> teams,
             Set<Franchise> skip,
@@ -79,8 +79,12 @@ public final class SeatCommands {
                 (MessageListener<String, AgentCommand>) record -> assignment.command(record.value()));
 
         var listener = new KafkaMessageListenerContainer<>(consumers, container);
-        listener.setCommonErrorHandler(
-                new DefaultErrorHandler(deadLetters(producerProperties), new FixedBackOff(0L, 0L)));
+        listener.setCommonErrorHandler(new DefaultErrorHandler(
+                new DeadLetterPublishingRecoverer(
+                        new KafkaTemplate<>(deadLetters),
+                        // Spring Kafka 4 would name it agent.commands-dlt; the project's contract is <topic>.DLT.
+                        (record, failure) -> new TopicPartition(Topics.AGENT_COMMANDS.deadLetterTopicName(), -1)),
+                new FixedBackOff(0L, 0L)));
         if (!teams.isEmpty()) {
             // Manually assigned partitions bring no rebalance: the static seats are this instance's from the start.
             seats.assigned(
@@ -89,16 +93,14 @@ public final class SeatCommands {
         return listener;
     }
 
-    private static DeadLetterPublishingRecoverer deadLetters(Map<String, Object> producerProperties) {
-        KafkaOperations<String, byte[]> raw = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                producerProperties, new StringSerializer(), new ByteArraySerializer()));
-        KafkaOperations<String, Object> json = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                producerProperties,
-                new StringSerializer(),
-                new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo()));
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(byte[].class, raw);
-        templates.put(Object.class, json);
-        return new DeadLetterPublishingRecoverer(templates);
+    /**
+     * The producers for dead letters: an unreadable record's own bytes go as they came, anything else as its JSON.
+     * One factory, so the Spring context that owns it closes its producer on shutdown.
+     */
+    public static DefaultKafkaProducerFactory<String, Object> deadLetterProducers(
+            Map<String, Object> producerProperties) {
+        Serializer<Object> json = new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo();
+        Serializer<Object> values = (topic, value) -> value instanceof byte[] raw ? raw : json.serialize(topic, value);
+        return new DefaultKafkaProducerFactory<>(producerProperties, new StringSerializer(), values);
     }
 }

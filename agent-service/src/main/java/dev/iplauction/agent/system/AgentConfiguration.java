@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
@@ -141,10 +142,19 @@ class AgentConfiguration {
                         new PlaywrightAuctionPage(browser, franchise.code(), executor, listener));
     }
 
+    /** Where unreadable commands go; a bean so that the context closes its producer. */
+    @Bean
+    DefaultKafkaProducerFactory<String, Object> seatCommandDeadLetters(KafkaProperties kafka) {
+        return SeatCommands.deadLetterProducers(kafka.buildProducerProperties());
+    }
+
     /** The seat assignment and the orchestrator's commands: one consumer of agent.commands (a Spring lifecycle bean). */
     @Bean
     KafkaMessageListenerContainer<String, AgentCommand> seatCommands(
-            KafkaProperties kafka, AgentProperties properties, SeatRuntime seats) {
+            KafkaProperties kafka,
+            AgentProperties properties,
+            SeatRuntime seats,
+            DefaultKafkaProducerFactory<String, Object> seatCommandDeadLetters) {
         log.info(
                 properties.teamSet().isEmpty()
                         ? "taking seats from consumer group {} (skipping {})"
@@ -153,7 +163,7 @@ class AgentConfiguration {
                 properties.skipSet());
         return SeatCommands.container(
                 kafka.buildConsumerProperties(),
-                kafka.buildProducerProperties(),
+                seatCommandDeadLetters,
                 properties.group(),
                 properties.teamSet(),
                 properties.skipSet(),

@@ -1,0 +1,180 @@
+package dev.iplauction.agent.seat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.iplauction.contracts.EventJson;
+import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Topics;
+import dev.iplauction.contracts.agent.AgentCommand;
+import dev.iplauction.kafkatest.TopicReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+
+/** The consumer of agent.commands on a real broker: seats from the group or a static list, commands, dead letters. */
+class SeatCommandsIT {
+
+    private static final String AUCTION = "CMDS01";
+    private static EmbeddedKafkaKraftBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new EmbeddedKafkaKraftBroker(
+                1,
+                Topics.SEAT_PARTITIONS,
+                Topics.AGENT_COMMANDS.topicName(),
+                Topics.AGENT_COMMANDS.deadLetterTopicName());
+        broker.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
+    @Test
+    void aGroupMemberHoldsEverySeatButThePeoplesTakesItsCommandsAndDeadLettersWhatItCannotRead() throws Exception {
+        Recorder seats = new Recorder();
+        var deadLetters = deadLetters();
+        try {
+            var container = SeatCommands.container(
+                    consumerProperties(), deadLetters, "commands-group", Set.of(), Set.of(Franchise.RCB), seats);
+            container.start();
+            try {
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> seats.held().equals(EnumSet.complementOf(EnumSet.of(Franchise.RCB))));
+                Thread.sleep(1_000); // commands are read from the end of the partitions: let the consumer get there
+
+                send(Franchise.CSK, "{\"type\":\"Explode\",\"franchise\":\"CSK\"}");
+                AgentCommand restart = new AgentCommand.RestartSeat(
+                        AUCTION, Franchise.MI, Instant.parse("2026-11-25T10:00:00Z"), "agent-1", "silent for 30 s");
+                send(Franchise.MI, EventJson.mapper().writeValueAsString(restart));
+                send(
+                        Franchise.RCB,
+                        EventJson.mapper()
+                                .writeValueAsString(new AgentCommand.StopSeat(
+                                        AUCTION,
+                                        Franchise.RCB,
+                                        Instant.parse("2026-11-25T10:00:01Z"),
+                                        "agent-1",
+                                        "people's seat")));
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> !seats.commands.isEmpty());
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(new TopicReader(broker.getBrokersAsString())
+                                        .values(Topics.AGENT_COMMANDS.deadLetterTopicName(), JsonNode.class))
+                                .singleElement()
+                                .satisfies(d ->
+                                        assertThat(d.get("type").asString()).isEqualTo("Explode")));
+                Thread.sleep(500); // give a wrongly delivered StopSeat for RCB the chance to show up
+                assertThat(seats.commands)
+                        .as("the commands after the unreadable one")
+                        .containsExactly(restart);
+            } finally {
+                container.stop();
+            }
+        } finally {
+            deadLetters.destroy();
+        }
+        assertThat(seats.held()).as("stopping hands the seats back").isEmpty();
+    }
+
+    @Test
+    void aStaticTeamListReadsOnlyItsOwnFranchisesCommands() throws Exception {
+        Recorder seats = new Recorder();
+        var deadLetters = deadLetters();
+        try {
+            KafkaMessageListenerContainer<String, AgentCommand> container = SeatCommands.container(
+                    consumerProperties(),
+                    deadLetters,
+                    "static-teams",
+                    EnumSet.of(Franchise.GT, Franchise.LSG),
+                    Set.of(),
+                    seats);
+            assertThat(seats.held()).containsExactlyInAnyOrder(Franchise.GT, Franchise.LSG);
+            container.start();
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(container::isRunning);
+                Thread.sleep(1_000); // the consumer starts at the end of its partitions: let it get there
+                var forKkr = new AgentCommand.RestartSeat(AUCTION, Franchise.KKR, Instant.now(), "", "not ours");
+                var forGt = new AgentCommand.RestartSeat(AUCTION, Franchise.GT, Instant.now(), "", "ours");
+                send(Franchise.KKR, EventJson.mapper().writeValueAsString(forKkr));
+                send(Franchise.GT, EventJson.mapper().writeValueAsString(forGt));
+                await().atMost(Duration.ofSeconds(30)).until(() -> !seats.commands.isEmpty());
+                Thread.sleep(500);
+                assertThat(seats.commands).containsExactly(forGt);
+            } finally {
+                container.stop();
+            }
+        } finally {
+            deadLetters.destroy();
+        }
+    }
+
+    private static void send(Franchise franchise, String json) throws Exception {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topics.AGENT_COMMANDS.topicName(), Topics.seatPartition(franchise), franchise.code(), json))
+                    .get();
+        }
+    }
+
+    private static Map<String, Object> consumerProperties() {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+    }
+
+    private static DefaultKafkaProducerFactory<String, Object> deadLetters() {
+        return SeatCommands.deadLetterProducers(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
+    }
+
+    /** The seat manager's side: which seats it was given and which commands reached it. */
+    private static final class Recorder implements SeatManager {
+        private final Set<Franchise> held = EnumSet.noneOf(Franchise.class);
+        final List<AgentCommand> commands = new CopyOnWriteArrayList<>();
+
+        @Override
+        public synchronized void assigned(Collection<Franchise> franchises) {
+            held.addAll(franchises);
+        }
+
+        @Override
+        public synchronized void revoked(Collection<Franchise> franchises) {
+            held.removeAll(franchises);
+        }
+
+        @Override
+        public void command(AgentCommand command) {
+            commands.add(command);
+        }
+
+        synchronized Set<Franchise> held() {
+            return Set.copyOf(held);
+        }
+    }
+}

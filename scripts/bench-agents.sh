@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Measures the AI franchises: one agent-service instance (its own process, one Chromium, nine browser contexts)
+# plays a whole auction against the real auction house on a real single-node Kafka, with the LLM off (rules) unless
+# --llm true and an Ollama answers. Prints the time until the nine seats are ready, reaction times, the share of
+# decisions ready before the clock ran out, the instance's memory (PSS of JVM + driver + Chromium) and the wall time.
+# A benchmark, not a test: run it by hand on a quiet machine. The full 2025 auction with a 1 s clock takes a while.
+#
+#   scripts/bench-agents.sh [--catalogue ipl2025|quick] [--window-ms 1000] [--llm false] [--agent-jvm-options "..."]
+#
+# The agent's JVM gets the options the containers use (AGENT_JVM_OPTIONS below) unless told otherwise.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/lib/jdk.sh"
+java="$JAVA_HOME/bin/java"
+
+catalogue=ipl2025 window=1000 llm=false jvm_options="${AGENT_JVM_OPTIONS:--XX:+UseSerialGC -Xmx256m}"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --catalogue) catalogue="$2"; shift 2 ;;
+        --window-ms) window="$2"; shift 2 ;;
+        --llm) llm="$2"; shift 2 ;;
+        --agent-jvm-options) jvm_options="$2"; shift 2 ;;
+        *) echo "unknown option $1 (use --catalogue ipl2025|quick, --window-ms N, --llm true|false)" >&2; exit 2 ;;
+    esac
+done
+chromium="${CHROMIUM_PATH:-/usr/lib/chromium/chromium}"
+[ -x "$chromium" ] || { echo "no Chromium at $chromium (apt-get install chromium, or set CHROMIUM_PATH)" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/bench-agents.XXXXXX)
+source "$root/scripts/lib/bench-services.sh"
+echo "logs in $work"
+
+echo "building ..."
+(cd "$root" && ./mvnw -q -B -pl local-kafka,auction-service,agent-service,benchmarks -am package -DskipTests \
+    -Dspotless.check.skip=true)
+start_kafka
+start_auction_service
+
+"$java" -cp "$root/benchmarks/target/classes:$root/benchmarks/target/lib/*" dev.iplauction.bench.AgentsAuction \
+    --url "http://127.0.0.1:$http_port" --kafka "127.0.0.1:$kafka_port" \
+    --agent-jar "$(ls "$root"/agent-service/target/agent-service-*-exec.jar)" --chromium "$chromium" \
+    --catalogue "$catalogue" --window-ms "$window" --llm "$llm" --logs "$work" --agent-jvm-options "$jvm_options"

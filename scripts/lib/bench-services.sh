@@ -1,0 +1,30 @@
+# Sourced by the benchmark scripts: starts a single-node Kafka (from the Kafka jars) and the auction house on spare
+# ports under $work, and stops them (and anything else added to pids) on exit. Needs $root, $java and $work.
+kafka_port=${KAFKA_PORT:-19092} controller_port=${KAFKA_CONTROLLER_PORT:-19093} http_port=${AUCTION_PORT:-18080}
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work/kafka"
+}
+trap cleanup EXIT INT TERM
+
+start_kafka() {
+    "$java" -jar "$root"/local-kafka/target/local-kafka-*.jar --port "$kafka_port" \
+        --controller-port "$controller_port" --data-dir "$work/kafka" > "$work/kafka.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 60); do grep -q "Kafka ready" "$work/kafka.log" && break; sleep 0.5; done
+    grep -q "Kafka ready" "$work/kafka.log" || { cat "$work/kafka.log"; echo "Kafka did not start" >&2; exit 1; }
+}
+
+start_auction_service() {
+    KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port PORT=$http_port \
+        "$java" -Xmx1g -jar "$root"/auction-service/target/auction-service-*-exec.jar > "$work/auction.log" 2>&1 &
+    service_pid=$!
+    pids+=($service_pid)
+    for _ in $(seq 1 120); do
+        curl -fs "http://127.0.0.1:$http_port/actuator/health" > /dev/null 2>&1 && break
+        sleep 0.5
+    done
+    curl -fs "http://127.0.0.1:$http_port/actuator/health" > /dev/null || { tail -50 "$work/auction.log"; exit 1; }
+}
