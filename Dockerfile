@@ -1,0 +1,83 @@
+# One Dockerfile, one target per service: docker build --target auction-service .
+# Every base image is a build argument with a public default; machines that cannot pull pass local stand-ins
+# (see README: "Docker without a registry"). The classic builder is enough: no BuildKit-only syntax here.
+ARG JDK_IMAGE=eclipse-temurin:21-jdk
+ARG JRE_IMAGE=eclipse-temurin:21-jre
+# Playwright's own image: a JDK and the Chromium build this Playwright version drives.
+ARG AGENT_BASE_IMAGE=mcr.microsoft.com/playwright/java:v1.62.0-noble
+
+# ---- build: the whole reactor once; every service stage copies its jar from here ----
+FROM ${JDK_IMAGE} AS build
+WORKDIR /src
+ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# The wrapper and the poms first, so that a source change does not download Maven and the plugins again.
+COPY mvnw ./
+COPY .mvn .mvn
+RUN chmod +x mvnw && ./mvnw -B -q --version
+COPY . .
+RUN ./mvnw -B -ntp -q package -DskipTests -Dspotless.check.skip=true \
+    && mkdir /jars \
+    && for m in auction-service agent-service orchestrator-service log-service report-service; do \
+         if [ -d "$m" ]; then cp "$m"/target/"$m"-*-exec.jar /jars/"$m".jar; fi; \
+       done
+
+# ---- the runtime shared by the plain services ----
+FROM ${JRE_IMAGE} AS service
+RUN (getent group app || groupadd --system --gid 10001 app) \
+    && (id app || useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app) \
+    && mkdir -p /app && chown app:app /app
+WORKDIR /app
+COPY docker/healthcheck /app/healthcheck
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+
+FROM service AS auction-service
+COPY --from=build /jars/auction-service.jar /app/app.jar
+USER app
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+    CMD ["/app/healthcheck", "8080"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+
+FROM service AS orchestrator-service
+COPY --from=build /jars/orchestrator-service.jar /app/app.jar
+# Talks to the Docker engine through the mounted socket, which only root (or the socket's group) may open.
+EXPOSE 8082
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+    CMD ["/app/healthcheck", "8082"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+
+FROM service AS log-service
+COPY --from=build /jars/log-service.jar /app/app.jar
+RUN mkdir -p /app/logs && chown app:app /app/logs
+USER app
+EXPOSE 8083
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+    CMD ["/app/healthcheck", "8083"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+
+FROM service AS report-service
+COPY --from=build /jars/report-service.jar /app/app.jar
+RUN mkdir -p /app/reports /app/state && chown app:app /app/reports /app/state
+USER app
+EXPOSE 8084
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+    CMD ["/app/healthcheck", "8084"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+
+# ---- the agent: a JVM, Playwright's driver (inside the jar) and a Chromium ----
+FROM ${AGENT_BASE_IMAGE} AS agent-service
+RUN (getent group app || groupadd --system --gid 10001 app) \
+    && (id app || useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app) \
+    && mkdir -p /app && chown app:app /app
+WORKDIR /app
+COPY docker/healthcheck /app/healthcheck
+COPY --from=build /jars/agent-service.jar /app/app.jar
+# Measured: a small serial-GC heap keeps nine seats' JVM near 100 MiB (scripts/bench-agents.sh).
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:+ExitOnOutOfMemoryError" \
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+    HOME=/app
+USER app
+EXPOSE 8081
+HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=5 \
+    CMD ["/app/healthcheck", "8081"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
