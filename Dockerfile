@@ -15,7 +15,7 @@ COPY mvnw ./
 COPY .mvn .mvn
 RUN chmod +x mvnw && ./mvnw -B -q --version
 COPY . .
-RUN ./mvnw -B -ntp -q package -DskipTests -Dspotless.check.skip=true \
+RUN ./mvnw -B -ntp -q package -Dmaven.test.skip=true -Dspotless.check.skip=true \
     && mkdir /jars \
     && for m in auction-service agent-service orchestrator-service log-service report-service; do \
          if [ -d "$m" ]; then cp "$m"/target/"$m"-*-exec.jar /jars/"$m".jar; fi; \
@@ -27,7 +27,7 @@ RUN (getent group app || groupadd --system --gid 10001 app) \
     && (id app || useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app) \
     && mkdir -p /app && chown app:app /app
 WORKDIR /app
-COPY docker/healthcheck /app/healthcheck
+COPY docker/healthcheck docker/run-as-app /app/
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 
 FROM service AS auction-service
@@ -48,21 +48,18 @@ ENTRYPOINT ["java", "-jar", "/app/app.jar"]
 
 FROM service AS log-service
 COPY --from=build /jars/log-service.jar /app/app.jar
-RUN mkdir -p /app/logs && chown app:app /app/logs
-USER app
+# Starts as root only to hand a bind-mounted logs/ to the app user, then runs as that user (docker/run-as-app).
 EXPOSE 8083
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD ["/app/healthcheck", "8083"]
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["/app/run-as-app", "/app/logs", "--", "java", "-jar", "/app/app.jar"]
 
 FROM service AS report-service
 COPY --from=build /jars/report-service.jar /app/app.jar
-RUN mkdir -p /app/reports /app/state && chown app:app /app/reports /app/state
-USER app
 EXPOSE 8084
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD ["/app/healthcheck", "8084"]
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["/app/run-as-app", "/app/reports", "/app/state", "--", "java", "-jar", "/app/app.jar"]
 
 # ---- the agent: a JVM, Playwright's driver (inside the jar) and a Chromium ----
 FROM ${AGENT_BASE_IMAGE} AS agent-service
