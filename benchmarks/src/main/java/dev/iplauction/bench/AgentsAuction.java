@@ -119,6 +119,15 @@ public final class AgentsAuction {
             }
             Instant completed = Instant.now();
             memory.print();
+            StringBuilder squads = new StringBuilder("squads at the end (players, purse left in lakh):");
+            for (var f : http.get("/api/auctions/" + code).body().get("franchises")) {
+                squads.append(String.format(
+                        " %s %d/%d",
+                        f.get("code").asString(),
+                        f.get("squadSize").asInt(),
+                        f.get("purse").asInt()));
+            }
+            System.out.println(squads);
             report(kafka, code, seats, window, started, completed);
         } finally {
             agent.destroy();
