@@ -197,13 +197,13 @@ public final class SampleAuction {
             int lot = (i % 5) + 1;
             decision(Franchise.MI, lot, P1, DecisionEvent.Choice.PASS, DecisionEvent.Source.RULES, 5L * i);
         }
-        // CSK's new instance beats 25 s after the old one's last beat; MI's last beat says it is finished.
+        // CSK's new instance beats 15 s after the old one's last beat; MI's last beat says it is finished.
         now = now.plusSeconds(1);
         published.add(new Published(
                 EventSource.HEARTBEATS,
                 "CSK",
-                new Heartbeat(code, Franchise.CSK, lastCskBeat.plusSeconds(25), "i2", "host", 2, SeatState.BIDDING, 1),
-                lastCskBeat.plusSeconds(25)));
+                new Heartbeat(code, Franchise.CSK, lastCskBeat.plusSeconds(15), "i2", "host", 2, SeatState.BIDDING, 1),
+                lastCskBeat.plusSeconds(15)));
         heartbeatAt(Franchise.MI, "m1", 11, 2, SeatState.FINISHED, lastMiBeat.plusSeconds(10));
 
         house(t -> new AuctionCompleted(

@@ -29,7 +29,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("reports")
 public record ReportProperties(
         @DefaultValue("reports") @NotBlank String dir,
-        @DefaultValue("data-local/report-service/state") @NotBlank String stateDir,
+
+        @DefaultValue("data-local/report-service/state") @NotBlank
+        String stateDir,
 
         @DefaultValue("report-service")
         @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be letters, digits, '.', '_' or '-'")

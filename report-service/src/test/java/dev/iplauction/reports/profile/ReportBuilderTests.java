@@ -150,7 +150,7 @@ class ReportBuilderTests {
     void heartbeatGapsTakeoversAndRestarts() {
         var csk = franchise("CSK").health();
         assertThat(csk.heartbeats()).isEqualTo(4);
-        assertThat(csk.heartbeatGaps()).isEqualTo(new LatencyStats(3, 10_000, 25_000, 25_000, 25_000, 15_000));
+        assertThat(csk.heartbeatGaps()).isEqualTo(new LatencyStats(3, 10_000, 15_000, 15_000, 15_000, 11_667));
         assertThat(csk.instances()).isEqualTo(2);
         assertThat(csk.takeovers()).isEqualTo(1);
         assertThat(List.of(csk.unhealthy(), csk.restartAttempts(), csk.restarts(), csk.restartFailures()))
