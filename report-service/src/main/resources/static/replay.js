@@ -21,6 +21,7 @@
   var timer = null;
   var purses = {};
   var lots = {};
+  var currentLot = null;
 
   function lakh(v) {
     if (v === null || v === undefined) return "–";
@@ -69,11 +70,16 @@
     });
   }
 
+  // The panel shows the lot on the block; an agent's report about an earlier lot that arrives late only goes to the feed.
   function showLot(lot, entry) {
-    var state = lots[lot.lot] || (lots[lot.lot] = { bid: null, leader: null });
+    var state = lots[lot.lot] || (lots[lot.lot] = { bid: null, leader: null, outcome: null });
+    if (entry.kind === "opened") currentLot = lot.lot;
     if (entry.kind === "bid-accepted" || entry.kind === "rtm-raised") {
       state.bid = entry.amountLakh; state.leader = entry.franchise;
     }
+    if (entry.kind === "sold") state.outcome = "SOLD to " + entry.franchise + " for " + lakh(entry.amountLakh);
+    if (entry.kind === "unsold") state.outcome = "UNSOLD";
+    if (currentLot !== null && lot.lot !== currentLot) return;
     lotEl.innerHTML = "";
     lotEl.dataset.lot = lot.lot;
     lotEl.appendChild(el("div", "Lot " + lot.lot + (lot.round ? " · " + lot.round : ""), { class: "muted" }));
@@ -81,10 +87,7 @@
     lotEl.appendChild(el("div", lot.role + " · base " + lakh(lot.basePriceLakh)));
     lotEl.appendChild(el("p", state.bid === null ? "no bid yet" : lakh(state.bid) + " — " + state.leader,
       { "data-testid": "current-bid" }));
-    if (entry.kind === "sold" || entry.kind === "unsold") {
-      lotEl.appendChild(el("p", entry.kind === "sold" ? "SOLD to " + entry.franchise + " for " + lakh(entry.amountLakh)
-        : "UNSOLD", { "data-testid": "lot-outcome" }));
-    }
+    if (state.outcome) lotEl.appendChild(el("p", state.outcome, { "data-testid": "lot-outcome" }));
   }
 
   function apply(frame) {

@@ -6,6 +6,7 @@ import dev.iplauction.contracts.Lakh;
 import dev.iplauction.reports.profile.AuctionReport;
 import dev.iplauction.reports.profile.AuctionReport.FranchiseProfile;
 import dev.iplauction.reports.profile.AuctionReport.LotResult;
+import dev.iplauction.reports.profile.LatencyStats;
 
 /**
  * The report as one self-contained HTML page: the charts (inline SVG), then the tables. No script, no style sheet or
@@ -17,7 +18,8 @@ public final class HtmlReport {
 
     public static String render(AuctionReport r) {
         StringBuilder html = new StringBuilder(32_000);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        html.append(
+                        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>Auction ")
                 .append(esc(r.auctionCode()))
@@ -69,8 +71,8 @@ public final class HtmlReport {
 
         html.append("<section><h2>Franchises</h2><table data-testid=\"franchises\"><tr><th>franchise</th>"
                 + "<th class=n>lots won</th><th class=n>spent</th><th class=n>unspent</th><th class=n>squad</th>"
-                + "<th class=n>decisions</th><th>decision latency</th><th class=n>bids placed</th>"
-                + "<th class=n>accepted</th><th class=n>rejected</th><th>reaction</th><th class=n>LLM calls</th>"
+                + "<th class=n>decisions</th><th>decision ms p50·p95·p99·max</th><th class=n>bids placed</th>"
+                + "<th class=n>accepted</th><th class=n>rejected</th><th>reaction ms p50·p95·p99·max</th><th class=n>LLM calls</th>"
                 + "<th class=n>cache hits</th><th class=n>timeouts</th><th class=n>errors</th>"
                 + "<th class=n>heartbeats</th><th class=n>max gap</th><th class=n>restarts</th>"
                 + "<th class=n>failures</th></tr>");
@@ -144,6 +146,10 @@ public final class HtmlReport {
                 .append(esc(r.auctionCode()))
                 .append("\">replay</a></p>\n</body></html>\n");
         return html.toString();
+    }
+
+    private static String compact(LatencyStats s) {
+        return s.count() == 0 ? "–" : s.p50() + " · " + s.p95() + " · " + s.p99() + " · " + s.max();
     }
 
     private static void num(StringBuilder html, Object value) {

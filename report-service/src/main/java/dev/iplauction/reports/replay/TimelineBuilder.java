@@ -3,6 +3,7 @@ package dev.iplauction.reports.replay;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.agent.BidEvent.BidPlaced;
+import dev.iplauction.contracts.agent.DecisionEvent;
 import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
 import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
 import dev.iplauction.contracts.agent.LlmCallEvent.LlmCallCompleted;
@@ -232,7 +233,9 @@ public final class TimelineBuilder {
                                     "decision",
                                     source,
                                     d.franchise(),
-                                    d.maxBid() == null ? null : d.maxBid().value(),
+                                    d.choice() == DecisionEvent.Choice.PASS || d.maxBid() == null
+                                            ? null
+                                            : d.maxBid().value(),
                                     d.choice() + " (" + d.source() + ", " + d.latencyMillis() + " ms): " + d.reason()));
                 case BidPlaced b ->
                     add(

@@ -95,7 +95,7 @@ class ReportController {
     @GetMapping("/")
     ResponseEntity<String> index() {
         StringBuilder html = new StringBuilder(
-                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Auction reports</title>"
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>Auction reports</title>"
                         + "<style>body{font-family:system-ui,sans-serif;max-width:900px;margin:1.5rem auto;padding:0 1rem}"
                         + "td,th{padding:.25rem .6rem;text-align:left;border-bottom:1px solid #eee}</style></head><body>"
                         + "<h1>Auction reports</h1><table data-testid=\"reports\"><tr><th>auction</th><th>name</th>"
