@@ -88,15 +88,11 @@ public final class HtmlReport {
                             : Lakh.of(f.purse().unspentLakh()).display());
             num(html, f.squad().players());
             num(html, f.decisions().count());
-            html.append("<td>")
-                    .append(esc(MarkdownReport.stats(f.decisions().latency())))
-                    .append("</td>");
+            html.append("<td>").append(esc(compact(f.decisions().latency()))).append("</td>");
             num(html, f.bids().placed());
             num(html, f.bids().accepted());
             num(html, f.bids().rejected());
-            html.append("<td>")
-                    .append(esc(MarkdownReport.stats(f.bids().reaction())))
-                    .append("</td>");
+            html.append("<td>").append(esc(compact(f.bids().reaction()))).append("</td>");
             num(html, f.llm().calls());
             num(html, f.llm().cached());
             num(html, f.llm().timeouts());
