@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-kafka_port=19192 controller_port=19193 http_port=18084
+kafka_port=${BENCH_KAFKA_PORT:-29192} controller_port=$((kafka_port + 1)) http_port=${BENCH_HTTP_PORT:-28084}
 work=$(mktemp -d /tmp/bench-replay.XXXXXX)
 pids=()
 cleanup() {
