@@ -109,6 +109,10 @@ class ReportServiceIT {
             assertThat(timeline.get("lots")).hasSize(5);
             assertThat(timeline.get("lots").get(0).get("franchise").asString()).isEqualTo("CSK");
 
+            Response health = service.get("/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(json(health.body()).get("status").asString()).isEqualTo("UP");
+
             // The broken record went to its dead-letter topic.
             assertThat(rawValues("agent.bids.DLT")).containsExactly("{broken");
         }
