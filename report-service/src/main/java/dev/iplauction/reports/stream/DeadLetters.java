@@ -25,7 +25,11 @@ public final class DeadLetters implements DeserializationExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     /** Every record sent to a dead-letter topic since start, across all stream threads. */
-    static final AtomicLong SENT = new AtomicLong();
+    private static final AtomicLong SENT = new AtomicLong();
+
+    public static long sent() {
+        return SENT.get();
+    }
 
     private String reader = "report-service";
 

@@ -8,6 +8,7 @@ import dev.iplauction.reports.stream.DeadLetters;
 import dev.iplauction.reports.stream.ReportListener;
 import dev.iplauction.reports.stream.ReportStream;
 import dev.iplauction.reports.stream.ReportTopology;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
@@ -38,6 +39,9 @@ class ReportConfiguration {
 
     @Bean
     ReportListener reportListener(MeterRegistry registry) {
+        Gauge.builder("reports.dead.letters", DeadLetters::sent)
+                .description("unreadable records sent to dead-letter topics since start")
+                .register(registry);
         Timer completedToDisk = Timer.builder("reports.completed.to.disk")
                 .description("from an AuctionCompleted record's timestamp to its report on disk")
                 .publishPercentiles(0.5, 0.95, 0.99)

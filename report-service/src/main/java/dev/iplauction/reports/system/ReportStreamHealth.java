@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * The report stream in {@code /actuator/health}: up while it runs or rebalances, down once it has stopped or failed
  * (then no report would be written).
  */
-@Component("reportStream")
+@Component("reportsHealthIndicator")
 class ReportStreamHealth implements HealthIndicator {
 
     private final ReportStream stream;

@@ -61,7 +61,9 @@ class ReplayController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ReplaySummary replay(@PathVariable String code, @RequestParam(required = false) String from) {
         Replay replay = run(code, from);
-        var written = files.writeReplay(replay.report());
+        // Only a replay of the whole auction stands beside the live report; one from a time is partial by design.
+        String written =
+                replay.from() == null ? files.writeReplay(replay.report()).toString() : null;
         return new ReplaySummary(
                 replay.auctionCode(),
                 replay.from(),
@@ -72,7 +74,7 @@ class ReplayController {
                 replay.readNanos() / 1e6,
                 replay.buildNanos() / 1e6,
                 Math.round(replay.eventsPerSecond()),
-                written.toString(),
+                written,
                 replay.report());
     }
 
