@@ -1,0 +1,198 @@
+package dev.iplauction.reports.replay;
+
+import dev.iplauction.reports.profile.AuctionReport;
+import dev.iplauction.reports.profile.EventSource;
+import dev.iplauction.reports.profile.Recorded;
+import dev.iplauction.reports.profile.ReportBuilder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds a past auction from its topics: reads all six topics (every partition, from the beginning or from the first
+ * record at or after a time) up to their current ends with a plain consumer of its own (no group, nothing committed),
+ * keeps the auction's events, and builds its timeline and its report as the live service does.
+ *
+ * <p>A record that cannot be read is skipped and counted: the live stream has already sent it to its dead-letter topic,
+ * and a replay only reads.
+ */
+public final class ReplayService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+
+    private final Map<String, Object> consumerConfig;
+    private final Duration timeout;
+
+    /**
+     * @param consumerConfig at least {@code bootstrap.servers}
+     * @param timeout how long a replay may take to read the topics to their ends
+     */
+    public ReplayService(Map<String, Object> consumerConfig, Duration timeout) {
+        this.consumerConfig = new HashMap<>(consumerConfig);
+        this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumerConfig.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        this.consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "report-replay");
+        this.timeout = timeout;
+    }
+
+    /** What a replay read and made. */
+    public record Replay(
+            String auctionCode,
+            Instant from,
+            long recordsScanned,
+            long unreadable,
+            List<Recorded> events,
+            long readNanos,
+            long buildNanos,
+            Timeline timeline,
+            AuctionReport report) {
+
+        public boolean found() {
+            return !events.isEmpty();
+        }
+
+        /** The auction's events per second through the whole replay: reading, timeline and report. */
+        public double eventsPerSecond() {
+            long nanos = readNanos + buildNanos;
+            return nanos == 0 ? 0 : events.size() * 1e9 / nanos;
+        }
+
+        /** Records read per second from the topics, the auction's and every other's. */
+        public double recordsScannedPerSecond() {
+            return readNanos == 0 ? 0 : recordsScanned * 1e9 / readNanos;
+        }
+    }
+
+    /**
+     * Replays an auction.
+     *
+     * @param auctionCode the auction's code, already checked
+     * @param from null for the whole history; otherwise each partition is read from its first record at or after it
+     */
+    public Replay replay(String auctionCode, Instant from) {
+        long start = System.nanoTime();
+        List<Recorded> events = new ArrayList<>();
+        long[] counts = new long[2]; // scanned, unreadable
+        try (Consumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            read(consumer, auctionCode, from, events, counts);
+        }
+        long read = System.nanoTime() - start;
+        long built = System.nanoTime();
+        Timeline timeline = TimelineBuilder.build(auctionCode, from, events);
+        AuctionReport report = ReportBuilder.build(auctionCode, events);
+        long build = System.nanoTime() - built;
+        Replay replay = new Replay(auctionCode, from, counts[0], counts[1], events, read, build, timeline, report);
+        log.info(
+                "replayed {}{}: {} events of {} records read in {} ms, built in {} ms ({} events/s){}",
+                auctionCode,
+                from == null ? "" : " from " + from,
+                events.size(),
+                counts[0],
+                read / 1_000_000,
+                build / 1_000_000,
+                Math.round(replay.eventsPerSecond()),
+                counts[1] == 0 ? "" : ", " + counts[1] + " unreadable records skipped");
+        return replay;
+    }
+
+    private void read(
+            Consumer<byte[], byte[]> consumer, String code, Instant from, List<Recorded> events, long[] counts) {
+        Map<String, EventSource> sources = new HashMap<>();
+        List<TopicPartition> partitions = new ArrayList<>();
+        Map<String, List<PartitionInfo>> topics = consumer.listTopics(timeout);
+        for (EventSource source : EventSource.values()) {
+            List<PartitionInfo> infos = topics.get(source.topicName());
+            if (infos == null) {
+                continue; // a topic nobody has written yet holds nothing of this auction
+            }
+            sources.put(source.topicName(), source);
+            infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        if (partitions.isEmpty()) {
+            return;
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        if (from == null) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            Map<TopicPartition, Long> at = new HashMap<>();
+            partitions.forEach(p -> at.put(p, from.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(at, timeout);
+            for (TopicPartition p : partitions) {
+                OffsetAndTimestamp offset = found.get(p);
+                consumer.seek(p, offset == null ? end.get(p) : offset.offset());
+            }
+        }
+        byte[] needle = code.getBytes(StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<TopicPartition> open = new ArrayList<>(partitions);
+        while (true) {
+            open.removeIf(p -> consumer.position(p) >= end.get(p));
+            if (open.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ReplayTimedOut(
+                        "could not read the topics to their ends within " + timeout + "; left: " + open);
+            }
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    continue; // written after the replay began: not part of this reading
+                }
+                counts[0]++;
+                // Cheap first look: a record that does not even contain the code's bytes is another auction's.
+                if (record.value() == null || indexOf(record.value(), needle) < 0) {
+                    continue;
+                }
+                EventSource source = sources.get(record.topic());
+                Object event;
+                try {
+                    event = source.read(record.value());
+                } catch (RuntimeException e) {
+                    counts[1]++;
+                    continue;
+                }
+                if (code.equals(EventSource.auctionCodeOf(event))) {
+                    events.add(new Recorded(source, record.partition(), record.offset(), event));
+                }
+            }
+        }
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The topics could not be read to their ends in time (Kafka unreachable or very slow). */
+    public static final class ReplayTimedOut extends RuntimeException {
+        ReplayTimedOut(String message) {
+            super(message);
+        }
+    }
+}

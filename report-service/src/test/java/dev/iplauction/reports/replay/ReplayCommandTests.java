@@ -1,0 +1,45 @@
+package dev.iplauction.reports.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command line refuses what it cannot use with a sentence and exit status 2, before touching Kafka. */
+class ReplayCommandTests {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return ReplayCommand.run(
+                args,
+                Map.of(),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void knowsWhenItIsWanted() {
+        assertThat(ReplayCommand.wanted(new String[] {"--server.port=1", "--replay=ABCD12"}))
+                .isTrue();
+        assertThat(ReplayCommand.wanted(new String[] {"--server.port=1"})).isFalse();
+    }
+
+    @Test
+    void aBadCodeATimeThatIsNotATimeAndAnUnknownOptionAreRefused() {
+        assertThat(run("--replay=AB")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("six letters or digits");
+        assertThat(run("--replay=ABCD12", "--from=yesterday")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ISO-8601");
+        assertThat(run("--replay=ABCD12", "--speed=2")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --speed");
+    }
+
+    @Test
+    void codesAreReadInAnyCase() {
+        assertThat(AuctionCodes.normalise(" abcd12 ")).isEqualTo("ABCD12");
+    }
+}
