@@ -187,6 +187,10 @@ public final class RuleBasedStrategy implements Strategy {
                 return Optional.of("cannot buy " + player.name() + ": " + refusal.get());
             }
             RoleNeed need = appraisal.need();
+            if (need.placesKept() > 0) {
+                return Optional.of("its last places are kept for the keeper and bowlers it still lacks; passing on "
+                        + player.name());
+            }
             if (need.saturated() && !appraisal.urgency().pressing()) {
                 return Optional.of("already " + need.have() + " " + plural(need.role(), need.have()) + ", enough for "
                         + context.me().code() + "; passing on " + player.name());
