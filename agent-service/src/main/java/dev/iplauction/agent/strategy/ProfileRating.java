@@ -74,11 +74,23 @@ public final class ProfileRating implements PlayerRating {
         this.market = Objects.requireNonNull(market, "market");
     }
 
-    /** Profiles from a repository, by the player's catalogue id, or by his name where no id matches. */
+    /**
+     * Profiles from a repository, by the player's catalogue id when the profile there has his name, else by his name
+     * (where only one player has it): a player from another catalogue must not borrow a stranger's numbers.
+     */
     public static ProfileRating from(ProfileRepository repository) {
         return new ProfileRating(
-                player -> repository.byId(player.id()).or(() -> repository.byName(player.name())),
+                player -> repository
+                        .byId(player.id())
+                        .filter(profile -> sameName(profile.name(), player.name()))
+                        .or(() -> repository.byName(player.name())),
                 PlayerRating.fromMarket());
+    }
+
+    private static boolean sameName(String a, String b) {
+        return a != null
+                && b != null
+                && a.strip().replaceAll("\\s+", " ").equalsIgnoreCase(b.strip().replaceAll("\\s+", " "));
     }
 
     /** The shipped IPL 2025 profiles (which cover the quick catalogue's players too). */
