@@ -146,11 +146,11 @@ public final class Valuation {
 
     /**
      * A place in the squad has a cost: a player worth far less than the purse per open place takes a place a better
-     * player could fill, so he is worth up to 40% less (until places run short, when {@link Urgency} takes over).
+     * player could fill, so he is worth up to 60% less (until places run short, when {@link Urgency} takes over).
      */
     static double placeCost(double fair, double perPlace) {
         double threshold = PLACE_SHARE * perPlace;
-        return fair >= threshold ? 1 : 0.6 + 0.4 * fair / threshold;
+        return fair >= threshold ? 1 : 0.4 + 0.6 * fair / threshold;
     }
 
     /**
