@@ -104,9 +104,17 @@ public final class ProfilePipeline {
         readDeliveries(sources.deliveries(), people, before, since, data);
         readSeasons(sources.seasons(), people, cutoff, cutoff.minusYears(FORM_YEARS), data);
 
+        // A Cricsheet person picked from several candidates for two listed players (two players of the same name)
+        // belongs to neither for certain.
+        Map<String, Integer> picked = new HashMap<>();
+        for (ListedPlayer player : listed) {
+            if (player.candidates().size() > 1) {
+                pick(player, data).ifPresent(id -> picked.merge(id, 1, Integer::sum));
+            }
+        }
         List<PlayerProfile> profiles = new ArrayList<>();
         for (ListedPlayer player : listed) {
-            profiles.add(profile(player, data, since));
+            profiles.add(profile(player, data, since, picked));
         }
         return new ProfileDocument(
                 ProfileDocument.FORMAT,
@@ -120,18 +128,23 @@ public final class ProfilePipeline {
     // ---- the auction list and its crosswalk ----
 
     /** A player of the auction list: his catalogue id, name and the Cricsheet people he may be. */
-    record ListedPlayer(String id, String name, List<String> candidates) {}
+    /**
+     * @param uncapped never capped by any country (the list's "Uncapped"; an associate nation's player is capped by
+     *     it), so none of his matches can be a T20 international
+     */
+    record ListedPlayer(String id, String name, List<String> candidates, boolean uncapped) {}
 
     static List<ListedPlayer> readList(Path auction) {
         List<CsvStreamRow> list = new ArrayList<>();
         CsvStream.forEach(
                 auction.resolve(AUCTION_LIST),
-                List.of("list_sr_no", "name", "team_2024", "is_retained"),
+                List.of("list_sr_no", "name", "team_2024", "is_retained", "capped_status"),
                 row -> list.add(new CsvStreamRow(
                         row.get("list_sr_no").strip(),
                         row.get("name").strip(),
                         row.get("team_2024").strip(),
-                        row.flag("is_retained"))));
+                        row.flag("is_retained"),
+                        row.get("capped_status").strip().equalsIgnoreCase("Uncapped"))));
         List<String[]> crosswalk = new ArrayList<>();
         CsvStream.forEach(
                 auction.resolve(CROSSWALK),
@@ -171,12 +184,12 @@ public final class ProfilePipeline {
                             .map(String::strip)
                             .filter(s -> !s.isEmpty())
                             .toList();
-            players.add(new ListedPlayer(id, row.name(), candidates));
+            players.add(new ListedPlayer(id, row.name(), candidates, row.uncapped()));
         }
         return players;
     }
 
-    private record CsvStreamRow(String serial, String name, String team, boolean retained) {}
+    private record CsvStreamRow(String serial, String name, String team, boolean retained, boolean uncapped) {}
 
     private static Franchise franchise(String code, String name) {
         return Franchise.fromCode(code)
@@ -444,7 +457,21 @@ public final class ProfilePipeline {
 
     // ---- from counts to a profile ----
 
-    static PlayerProfile profile(ListedPlayer player, Map<String, Person> data, String since) {
+    /**
+     * The one candidate with data before the cut-off, when the crosswalk names several: an uncapped player cannot be
+     * one with T20 internationals. Empty when none or several fit.
+     */
+    static java.util.Optional<String> pick(ListedPlayer player, Map<String, Person> data) {
+        List<Person> fitting = player.candidates().stream()
+                .map(data::get)
+                .filter(p -> p != null && p.hasData())
+                .filter(p -> !player.uncapped() || p.t20iMatches == 0)
+                .toList();
+        return fitting.size() == 1 ? java.util.Optional.of(fitting.getFirst().id) : java.util.Optional.empty();
+    }
+
+    static PlayerProfile profile(
+            ListedPlayer player, Map<String, Person> data, String since, Map<String, Integer> picked) {
         if (player.candidates().isEmpty()) {
             return empty(
                     player,
@@ -452,23 +479,21 @@ public final class ProfilePipeline {
                     CoverageStatus.NOT_IN_CRICSHEET,
                     "no Cricsheet id on the auction list's crosswalk: no data to judge him by");
         }
-        List<Person> withData = player.candidates().stream()
-                .map(data::get)
-                .filter(p -> p != null && p.hasData())
-                .toList();
         String id;
         if (player.candidates().size() == 1) {
             id = player.candidates().getFirst();
-        } else if (withData.size() == 1) {
-            id = withData.getFirst().id;
         } else {
-            return empty(
-                    player,
-                    null,
-                    CoverageStatus.AMBIGUOUS,
-                    "the crosswalk names " + player.candidates().size() + " Cricsheet people ("
-                            + String.join(", ", player.candidates()) + ") and "
-                            + (withData.isEmpty() ? "none" : "several") + " of them has data before the cut-off");
+            java.util.Optional<String> one = pick(player, data).filter(p -> picked.getOrDefault(p, 0) == 1);
+            if (one.isEmpty()) {
+                return empty(
+                        player,
+                        null,
+                        CoverageStatus.AMBIGUOUS,
+                        "the crosswalk names " + player.candidates().size() + " Cricsheet people ("
+                                + String.join(", ", player.candidates())
+                                + ") and the data before the cut-off cannot tell which one he is");
+            }
+            id = one.get();
         }
         Person person = data.get(id);
         if (person == null || !person.hasData()) {

@@ -114,6 +114,18 @@ class ProfilePipelineTests {
     }
 
     @Test
+    void aCandidateIsNotPickedForAnUncappedPlayerByInternationalDataNorForTwoPlayersOfOneName() {
+        Map<String, PlayerProfile> profiles = build(CUTOFF);
+
+        // The only candidate with data has played T20 internationals: not an uncapped player.
+        assertThat(profiles.get("6").coverage().status()).isEqualTo(CoverageStatus.AMBIGUOUS);
+        assertThat(profiles.get("6").cricsheetId()).isNull();
+        // Two players named alike, one candidate with data: it cannot be both of them.
+        assertThat(profiles.get("7").coverage().status()).isEqualTo(CoverageStatus.AMBIGUOUS);
+        assertThat(profiles.get("8").coverage().status()).isEqualTo(CoverageStatus.AMBIGUOUS);
+    }
+
+    @Test
     void aLaterMatchDoesNotChangeAnEarlierAuctionsProfiles() throws IOException {
         Path withoutLater = copyOfTheData(
                 "without",
@@ -145,7 +157,7 @@ class ProfilePipelineTests {
         ProfileDocument read = ProfileDocument.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         assertThat(read).isEqualTo(document);
         assertThat(read.toJson()).isEqualTo(json);
-        assertThat(json.lines().filter(line -> line.startsWith("    {\"id\""))).hasSize(6);
+        assertThat(json.lines().filter(line -> line.startsWith("    {\"id\""))).hasSize(9);
     }
 
     @Test
@@ -164,7 +176,7 @@ class ProfilePipelineTests {
         int status = ProfilePipeline.run(args, new PrintStream(stdout), new PrintStream(stderr));
 
         assertThat(status).isZero();
-        assertThat(stdout.toString()).contains("wrote 6 profiles", "4 with T20 data");
+        assertThat(stdout.toString()).contains("wrote 9 profiles", "4 with T20 data");
         assertThat(Files.readString(out)).startsWith("{\n  \"format\" : 1,");
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
