@@ -40,7 +40,7 @@ import java.util.Random;
  * answered by the card holder's and the highest bidder's strategies. Every bid goes through the engine, which may
  * refuse it: a refusal is recorded (the agents' own checks should make it never happen) and the franchise passes.
  */
-public final class EngineAuction {
+final class EngineAuction {
 
     static final String CODE = "SIMUL8";
 
@@ -53,14 +53,14 @@ public final class EngineAuction {
     private final SettableClock clock = new SettableClock(Instant.parse("2024-11-24T10:00:00Z"));
     private final List<String> refusals = new ArrayList<>();
 
-    public EngineAuction(Catalogue catalogue, Strategy strategy, long seed) {
+    EngineAuction(Catalogue catalogue, Strategy strategy, long seed) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.seed = seed;
     }
 
     /** Plays the auction to its end. */
-    public Auction run() {
+    Auction run() {
         AuctionSetup setup = new AuctionSetup(
                 catalogue.name(),
                 LotOrder.arrange(catalogue.players(), seed),
@@ -135,7 +135,7 @@ public final class EngineAuction {
     }
 
     /** Refusals the engine gave the agents' moves; empty when every move was within the rules. */
-    public List<String> refusals() {
+    List<String> refusals() {
         return List.copyOf(refusals);
     }
 
