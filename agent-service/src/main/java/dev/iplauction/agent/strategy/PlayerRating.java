@@ -1,7 +1,9 @@
 package dev.iplauction.agent.strategy;
 
+import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Player;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 
@@ -12,6 +14,19 @@ import java.util.function.Function;
 public interface PlayerRating {
 
     Rating rate(Player player);
+
+    /**
+     * How much better he has played at this franchise's home ground than elsewhere, 0 (no better, or unknown) to 1;
+     * a franchise pays a little more for a player who suits its ground.
+     */
+    default double homeAdvantage(Player player, Franchise franchise) {
+        return 0;
+    }
+
+    /** One line of what the rating rests on, for the LLM's prompt; empty when there is nothing to say. */
+    default Optional<String> describe(Player player) {
+        return Optional.empty();
+    }
 
     /**
      * A player's signals.

@@ -11,6 +11,8 @@ import dev.iplauction.contracts.RefusalReason;
 import dev.iplauction.contracts.Role;
 import dev.iplauction.contracts.agent.DecisionEvent.Choice;
 import dev.iplauction.contracts.agent.DecisionEvent.Source;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,8 +27,11 @@ import java.util.function.Function;
  * short), and when the next bid is above what the player is worth to it.
  *
  * <p>With a right-to-match card it matches any price within its maximum for the player, raised by 10% for a player it
- * knows, and within the card caps. As the highest bidder after a match it raises once: just beyond the card holder's
- * reach when that is within its own maximum, else part of the way to its maximum (further the more aggressive it is).
+ * knows, and within the card caps; but while as many better former players are still to come as it has cards, it
+ * keeps the card unless the price is a bargain. As the highest bidder after a match it raises once: just beyond the
+ * card holder's reach when that is within its own maximum (first what the holder can afford at all, then what the
+ * holder is likely to pay, judged from its standing and its character), else part of the way to its maximum (further
+ * the more aggressive it is).
  */
 public final class RuleBasedStrategy implements Strategy {
 
@@ -35,6 +40,9 @@ public final class RuleBasedStrategy implements Strategy {
 
     /** A card holder knows the player: it will pay 10% more to keep him. */
     static final double RTM_LOYALTY = 1.1;
+
+    /** A price at or below this share of a player's worth is a bargain a card is always spent on. */
+    static final double RTM_BARGAIN = 0.75;
 
     private final Function<Franchise, TeamProfile> profiles;
     private final Valuation valuation;
@@ -105,7 +113,28 @@ public final class RuleBasedStrategy implements Strategy {
             return false;
         }
         Plan plan = plan(context, RTM_LOYALTY);
-        return plan.closedReason(context).isEmpty() && !price.isMoreThan(plan.max());
+        return plan.closedReason(context).isEmpty()
+                && !price.isMoreThan(plan.max())
+                && !savesCardForABetterPlayer(context, plan.appraisal());
+    }
+
+    /**
+     * Whether to keep the card for a former player still to come who is worth more: when there are at least as many
+     * of them as cards left, a card is spent on this one only at a bargain (at most {@link #RTM_BARGAIN} of what he is
+     * worth to the franchise).
+     */
+    private boolean savesCardForABetterPlayer(LotContext context, Appraisal appraisal) {
+        Player player = context.player();
+        TeamState mine = context.mine();
+        if (context.currentBid().value() <= RTM_BARGAIN * appraisal.worth().value()) {
+            return false;
+        }
+        long better = context.upcoming().stream()
+                .filter(next -> next.team2024() == context.me() && !next.id().equals(player.id()))
+                .filter(next -> BiddingRules.rtmCapAllows(next.capped(), mine.kept(next.capped())))
+                .filter(next -> valuation.fairPrice(next).isMoreThan(appraisal.fair()))
+                .count();
+        return better >= mine.rtmCards();
     }
 
     @Override
@@ -131,11 +160,54 @@ public final class RuleBasedStrategy implements Strategy {
                 return Optional.of(beyondReach);
             }
         }
+        Optional<Lakh> beyondEstimate = holding.flatMap(card -> holdersReach(context, card))
+                .map(reach -> Lakh.max(
+                        Lakh.of(roundUpToFive(reach.value() + 1)),
+                        BiddingRules.nextBid(context.player().basePrice(), matched)))
+                .filter(beyond -> !beyond.isMoreThan(max));
+        if (beyondEstimate.isPresent()) {
+            return beyondEstimate;
+        }
         double share = 0.35 + 0.65 * plan.profile().aggression();
         int step = roundDownToFive(matched.value() + share * (max.value() - matched.value()));
         Lakh raise =
                 Lakh.max(Lakh.of(step), BiddingRules.nextBid(context.player().basePrice(), matched));
         return raise.isMoreThan(max) ? Optional.empty() : Optional.of(raise);
+    }
+
+    /**
+     * How far the card holder would go to keep the player, judged from its standing as the room shows it and the
+     * character its franchise is known for: what he is worth to it, stretched by its aggression and its loyalty to a
+     * former player, within its purse and its cap. Empty when its character is unknown.
+     */
+    private Optional<Lakh> holdersReach(LotContext context, TeamState card) {
+        TeamProfile holder = profiles.apply(card.franchise());
+        if (holder == null) {
+            return Optional.empty();
+        }
+        List<TeamState> others = new ArrayList<>();
+        others.add(context.mine());
+        context.rivals().stream().filter(r -> r.franchise() != card.franchise()).forEach(others::add);
+        LotContext asHolder = new LotContext(
+                context.auctionCode(),
+                card.franchise(),
+                context.lot(),
+                context.player(),
+                context.currentBid(),
+                context.highestBidder(),
+                context.nextBid(),
+                context.rules(),
+                card,
+                others,
+                context.lotsRemaining(),
+                context.startingPurse(),
+                context.upcoming());
+        Lakh worth = valuation.worthTo(holder, card, context.player(), asHolder);
+        int reach = roundDownToFive(worth.value() * (1 + STRETCH * holder.aggression()) * RTM_LOYALTY);
+        Lakh ceiling = Lakh.min(
+                BiddingRules.maxBid(context.rules(), card.purse(), card.squadSize()),
+                holder.perPlayerCap(context.startingPurseOr(card.purse())));
+        return Optional.of(Lakh.min(Lakh.of(reach), ceiling));
     }
 
     private Plan plan(LotContext context, double loyalty) {
@@ -187,6 +259,10 @@ public final class RuleBasedStrategy implements Strategy {
                 return Optional.of("cannot buy " + player.name() + ": " + refusal.get());
             }
             RoleNeed need = appraisal.need();
+            if (need.placesKept() > 0) {
+                return Optional.of("its last places are kept for the keeper and bowlers it still lacks; passing on "
+                        + player.name());
+            }
             if (need.saturated() && !appraisal.urgency().pressing()) {
                 return Optional.of("already " + need.have() + " " + plural(need.role(), need.have()) + ", enough for "
                         + context.me().code() + "; passing on " + player.name());

@@ -7,7 +7,10 @@ import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.Role;
 import dev.iplauction.contracts.SquadRules;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a player is worth: a fair market price from his rating, and what he is worth to one franchise given its
@@ -31,10 +34,29 @@ public final class Valuation {
      */
     static final double REFERENCE_PER_PLACE = 450;
 
+    /** What a must-have role the squad is still short of (its keeper, its bowlers) is worth over the fair price. */
+    static final double MUST_HAVE_NEED = 1.6;
+
+    /** How far above his fair price a franchise with money to spare pays for a player. */
+    static final double SPARE_STRETCH = 1.5;
+
+    /** Spare money per place from which a franchise spends it rather than keep it: a third of the reference. */
+    static final double DEEP_SPARE = REFERENCE_PER_PLACE / 3;
+
     /** A player whose fair price is below this share of the purse per open place pays for the place he takes. */
     static final double PLACE_SHARE = 0.35;
 
+    /**
+     * An overseas player is worth less than an Indian one as good, to a neutral side (0.5 preference) about 0.9 of
+     * him: only four play in an XI and the overseas pool is deep, so a franchise pays its Indian core a premium.
+     */
+    static final double OVERSEAS_DISCOUNT = 0.75;
+
+    /** How much more a franchise pays for a player with a far better record at its home ground. */
+    static final double HOME_WEIGHT = 0.1;
+
     private final PlayerRating rating;
+    private final Map<Player, Rating> ratings = new ConcurrentHashMap<>();
 
     /** A valuation from the market's signals (base price, set, capped status). */
     public Valuation() {
@@ -51,7 +73,17 @@ public final class Valuation {
 
     /** The market's fair price for a player: never below his base price, never above the larger of it and ~₹16.4 Cr. */
     public Lakh fairPrice(Player player) {
-        return fairPrice(player, rating.rate(player));
+        return fairPrice(player, rate(player));
+    }
+
+    /** The rating of a player, worked out once per player: the pool is rated again at every lot. */
+    Rating rate(Player player) {
+        return ratings.computeIfAbsent(player, rating::rate);
+    }
+
+    /** What the rating rests on, in one line, for the LLM's prompt. */
+    public Optional<String> describe(Player player) {
+        return rating.describe(player);
     }
 
     /**
@@ -68,21 +100,34 @@ public final class Valuation {
 
     Appraisal appraise(TeamProfile profile, TeamState team, Player player, LotContext context) {
         SquadRules rules = context.rules();
-        Rating rated = rating.rate(player);
+        Rating rated = rate(player);
         Lakh fair = fairPrice(player, rated);
         RoleNeed need = RoleNeed.of(profile, team, player.role(), rules);
         Urgency urgency = Urgency.of(profile, team, context);
 
         double preference = 0.7 + 0.6 * liking(profile.priorities(), rated, player);
         double risk = player.capped() ? 1 : 0.55 + 0.6 * profile.riskTolerance();
-        double overseas = player.overseas() ? 0.85 + 0.3 * profile.overseasPreference() : 1;
+        double overseas = player.overseas() ? OVERSEAS_DISCOUNT + 0.3 * profile.overseasPreference() : 1;
         double style = styleFactor(profile, player);
-        double depth = depthFactor(profile, team, rules);
+        double reference = roomReference(profile, team, context);
+        double depth = depthFactor(profile, team, rules, reference);
         double perPlace = perOpenPlace(profile, team, rules);
-        double wealth = Math.max(0.6, Math.min(1.6, Math.sqrt(perPlace / REFERENCE_PER_PLACE)));
+        double wealth = Math.max(0.6, Math.min(1.6, Math.sqrt(perPlace / reference)));
 
         double place = placeCost(fair.value(), perPlace);
-        double worth = fair.value() * preference * risk * overseas * style * need.factor() * depth * wealth * place;
+        double home = 1 + HOME_WEIGHT * rating.homeAdvantage(player, profile.franchise());
+        Scarcity scarcity = Scarcity.of(profile, player, rated.quality(), context, this::rate);
+        double worth = fair.value()
+                * preference
+                * risk
+                * overseas
+                * style
+                * need.factor()
+                * depth
+                * wealth
+                * place
+                * home
+                * scarcity.factor();
         if (urgency.level() > 0) {
             double wanted = Math.max(player.basePrice().value(), Math.min(fair.value() * wealth, perPlace));
             double floor = urgency.level() * wanted;
@@ -93,16 +138,64 @@ public final class Valuation {
         } else if (urgency.fill() > 0 && !need.saturated()) {
             worth = Math.max(worth, urgency.fill() * Math.min(fair.value(), perPlace));
         }
-        return new Appraisal(fair, Lakh.of(roundToFive(worth)), need, urgency);
+        if (team.squadSize() >= profile.targetSquad(rules) && !need.saturated()) {
+            worth = Math.max(worth, spareMoney(team, rules, fair.value()));
+        }
+        return new Appraisal(fair, Lakh.of(roundToFive(worth)), need, urgency, scarcity);
     }
 
     /**
      * A place in the squad has a cost: a player worth far less than the purse per open place takes a place a better
-     * player could fill, so he is worth up to 40% less (until places run short, when {@link Urgency} takes over).
+     * player could fill, so he is worth up to 60% less (until places run short, when {@link Urgency} takes over).
      */
     static double placeCost(double fair, double perPlace) {
         double threshold = PLACE_SHARE * perPlace;
-        return fair >= threshold ? 1 : 0.6 + 0.4 * fair / threshold;
+        return fair >= threshold ? 1 : 0.4 + 0.6 * fair / threshold;
+    }
+
+    /**
+     * What a place is worth in this room: the purse per open place of every franchise (this one included), each up
+     * to the squad it aims for, or up to the maximum once there. Early in a mega auction it is near {@link
+     * #REFERENCE_PER_PLACE}; as rivals spend out it falls, so a franchise that has kept its money is richer than the
+     * room and bids like it (between a third and 1.3 times the reference, so one odd team cannot swing it).
+     */
+    static double roomReference(TeamProfile profile, TeamState team, LotContext context) {
+        SquadRules rules = context.rules();
+        double total = perPlaceInRoom(profile, team, rules);
+        int teams = 1;
+        for (TeamState rival : context.rivals()) {
+            if (rival.franchise() != team.franchise()) {
+                total += perPlaceInRoom(profile, rival, rules);
+                teams++;
+            }
+        }
+        return Math.max(REFERENCE_PER_PLACE / 3, Math.min(1.3 * REFERENCE_PER_PLACE, total / teams));
+    }
+
+    private static double perPlaceInRoom(TeamProfile profile, TeamState team, SquadRules rules) {
+        int aim = profile.targetSquad(rules);
+        int open = team.squadSize() < aim ? aim - team.squadSize() : rules.maxSquad() - team.squadSize();
+        return open <= 0 ? 0 : (double) team.purse().value() / open;
+    }
+
+    /**
+     * Money left at the end buys nothing: a franchise that has the squad it aimed for, with room for more and money
+     * beyond the rules' reserve, pays up to 1.5 times a player's fair price, within its spare money per place left,
+     * rather than keep it, once that is at least {@link #DEEP_SPARE} a place (below that, each extra player is the
+     * luxury {@link #depthFactor} prices).
+     */
+    static double spareMoney(TeamState team, SquadRules rules, double fair) {
+        int places = rules.maxSquad() - team.squadSize();
+        if (places <= 0) {
+            return 0;
+        }
+        long reserve = (long) Math.max(0, rules.minSquad() - team.squadSize() - 1)
+                * rules.minBasePrice().value();
+        double spare = (team.purse().value() - reserve) / (double) places;
+        if (spare < DEEP_SPARE) {
+            return 0;
+        }
+        return Math.min(SPARE_STRETCH * fair, spare);
     }
 
     /** The purse per place still to fill up to the squad the franchise aims for. */
@@ -112,8 +205,19 @@ public final class Valuation {
     }
 
     private static Lakh fairPrice(Player player, Rating rated) {
-        int fair = roundToFive(FAIR_FLOOR * Math.exp(FAIR_GROWTH * rated.quality()));
+        int fair = roundToFive(FAIR_FLOOR * Math.exp(FAIR_GROWTH * rated.quality()) * horizon(player.age()));
         return Lakh.max(player.basePrice(), Lakh.of(fair));
+    }
+
+    /**
+     * A mega auction buys a player for three seasons: from 32 on, fewer of them are left in him, and the market pays
+     * less (a sixth less at 34, a third at 36, 40% from 37 on). Unknown ages are not discounted.
+     */
+    static double horizon(Integer age) {
+        if (age == null || age <= 31) {
+            return 1;
+        }
+        return Math.max(0.6, 1 - 0.04 * (age - 31) - 0.005 * (age - 31) * (age - 31));
     }
 
     /** How much a franchise likes a player, 0 to 1: its priorities weighed against his signals. */
@@ -151,13 +255,17 @@ public final class Valuation {
      * nothing).
      */
     static double depthFactor(TeamProfile profile, TeamState team, SquadRules rules) {
+        return depthFactor(profile, team, rules, REFERENCE_PER_PLACE);
+    }
+
+    static double depthFactor(TeamProfile profile, TeamState team, SquadRules rules, double reference) {
         int beyond = team.squadSize() - profile.targetSquad(rules);
         if (beyond < 0) {
             return 1;
         }
         double luxury = Math.pow(0.6, beyond + 1);
         int left = Math.max(1, rules.maxSquad() - team.squadSize());
-        double deepPurse = Math.min(1, team.purse().value() / (double) left / REFERENCE_PER_PLACE);
+        double deepPurse = Math.min(1, team.purse().value() / (double) left / reference);
         return Math.max(luxury, deepPurse);
     }
 
@@ -166,7 +274,7 @@ public final class Valuation {
     }
 
     /** A player's worth to a franchise, and the need and urgency behind it. */
-    record Appraisal(Lakh fair, Lakh worth, RoleNeed need, Urgency urgency) {}
+    record Appraisal(Lakh fair, Lakh worth, RoleNeed need, Urgency urgency, Scarcity scarcity) {}
 
     /**
      * A franchise's need for a role: what it has, what it wants and where it stops.
@@ -174,7 +282,7 @@ public final class Valuation {
      * @param factor above 1 while the role is short (most for a first wicketkeeper), below 1 once the target is met,
      *     0 once the role is saturated
      */
-    record RoleNeed(Role role, int have, int target, int limit, double factor) {
+    record RoleNeed(Role role, int have, int target, int limit, double factor, int placesKept) {
 
         static RoleNeed of(TeamProfile profile, TeamState team, Role role, SquadRules rules) {
             int have = team.count(role);
@@ -188,7 +296,34 @@ public final class Valuation {
             } else {
                 factor = Math.pow(0.55, have - target + 1);
             }
-            return new RoleNeed(role, have, target, limit, factor);
+            if (have < mustHave(role, rules)) {
+                factor = Math.max(factor, MUST_HAVE_NEED);
+            }
+            int shortfall = 0;
+            for (Role other : Role.values()) {
+                shortfall += Math.max(0, mustHave(other, rules) - team.count(other));
+            }
+            int places = rules.maxSquad() - team.squadSize();
+            if (have >= mustHave(role, rules) && shortfall > 0 && places <= shortfall) {
+                // The last places belong to the roles a squad cannot do without.
+                return new RoleNeed(role, have, target, have, 0, shortfall);
+            }
+            return new RoleNeed(role, have, target, limit, factor, 0);
+        }
+
+        /**
+         * The players of a role no squad can go into a season without: a wicketkeeper, and a third of the minimum
+         * squad in bowlers (six in the IPL), once the squad has room for four roles.
+         */
+        static int mustHave(Role role, SquadRules rules) {
+            if (rules.minSquad() < Role.values().length) {
+                return 0;
+            }
+            return switch (role) {
+                case WICKETKEEPER -> 1;
+                case BOWLER -> Math.min(6, rules.minSquad() / 3);
+                default -> 0;
+            };
         }
 
         boolean saturated() {

@@ -5,10 +5,15 @@ import dev.iplauction.agent.browser.BrowserSettings;
 import dev.iplauction.agent.browser.PlaywrightAuctionPage;
 import dev.iplauction.agent.llm.DecisionMaker;
 import dev.iplauction.agent.llm.LlmSettings;
+import dev.iplauction.agent.llm.StatisticsLine;
 import dev.iplauction.agent.seat.SeatCommands;
 import dev.iplauction.agent.seat.SeatRuntime;
 import dev.iplauction.agent.seat.SeatTokens;
+import dev.iplauction.agent.strategy.BudgetPlanner;
+import dev.iplauction.agent.strategy.ProfileRating;
 import dev.iplauction.agent.strategy.RuleBasedStrategy;
+import dev.iplauction.agent.strategy.TeamProfiles;
+import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.agent.telemetry.AgentTopics;
 import dev.iplauction.agent.telemetry.HeartbeatEmitter;
 import dev.iplauction.agent.telemetry.KafkaTelemetry;
@@ -85,11 +90,18 @@ class AgentConfiguration {
                 properties.heartbeatInterval());
     }
 
+    /** What players are worth: rated from the shipped Cricsheet profiles, blended with the auction list's signals. */
+    @Bean
+    Valuation valuation() {
+        return new Valuation(ProfileRating.shipped());
+    }
+
     @Bean(destroyMethod = "close")
-    DecisionMaker decisionMaker(KafkaTelemetry telemetry, Clock clock, Environment environment) {
+    DecisionMaker decisionMaker(KafkaTelemetry telemetry, Clock clock, Environment environment, Valuation valuation) {
         LlmSettings settings =
                 Binder.get(environment).bind("agent.llm", LlmSettings.class).orElseGet(LlmSettings::defaults);
-        DecisionMaker decisions = DecisionMaker.from(settings, telemetry::llmCall, clock);
+        DecisionMaker decisions =
+                DecisionMaker.from(settings, telemetry::llmCall, clock, StatisticsLine.from(valuation));
         if (decisions.llmEnabled() && Boolean.TRUE.equals(settings.warmUpOnStart())) {
             Thread.ofVirtual().name("llm-warm-up").start(() -> {
                 boolean usable = decisions.warmUp();
@@ -125,14 +137,15 @@ class AgentConfiguration {
             KafkaTelemetry telemetry,
             HeartbeatEmitter heartbeats,
             BrowserHost browser,
-            Clock clock) {
+            Clock clock,
+            Valuation valuation) {
         return new SeatRuntime(
                 new SeatRuntime.Settings(
                         properties.auctionUrl(),
                         properties.auctionCode(),
                         identity.instanceId(),
                         properties.refreshInterval()),
-                new RuleBasedStrategy(),
+                new RuleBasedStrategy(TeamProfiles::of, valuation, new BudgetPlanner()),
                 decisions,
                 telemetry,
                 heartbeats,

@@ -7,8 +7,14 @@ import static dev.iplauction.agent.llm.Lots.rulesBid;
 import static dev.iplauction.agent.llm.Lots.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iplauction.agent.strategy.LotContext;
+import dev.iplauction.agent.strategy.ProfileRating;
+import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
+import dev.iplauction.contracts.Player;
+import dev.iplauction.contracts.Role;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +56,53 @@ class AdvicePromptTests {
         assertThat(prompt.user(bumrahForMumbai(), rulesBid(800, 900), Lakh.of(1350)))
                 .contains("Player: Jasprit Bumrah")
                 .doesNotContain("Stats:");
+    }
+
+    @Test
+    void theProfileTheFairPriceAndThePoolReachThePromptFromTheValuation() {
+        Valuation valuation = new Valuation(ProfileRating.shipped());
+        LotContext bumrah = bumrahForMumbai();
+        Player anotherPacer = new Player(
+                "99",
+                "Another Pacer",
+                "India",
+                false,
+                Role.BOWLER,
+                true,
+                "FA1",
+                Lakh.of(200),
+                null,
+                27,
+                "RHB",
+                "RIGHT ARM Fast");
+        LotContext withPool = new LotContext(
+                bumrah.auctionCode(),
+                bumrah.me(),
+                bumrah.lot(),
+                bumrah.player(),
+                bumrah.currentBid(),
+                bumrah.highestBidder(),
+                bumrah.nextBid(),
+                bumrah.rules(),
+                bumrah.mine(),
+                bumrah.rivals(),
+                bumrah.lotsRemaining(),
+                Lakh.of(12_000),
+                List.of(anotherPacer));
+
+        String prompt =
+                new AdvicePrompt(StatisticsLine.from(valuation)).user(withPool, rulesBid(800, 900), Lakh.of(1350));
+
+        // Bumrah's shipped profile (catalogue id R-MI-1): 133 IPL matches, his phases, his form, his fair price.
+        assertThat(prompt)
+                .contains("\nStats: IPL 133 m (2013–2024)")
+                .contains("bowl 238 w econ 7.1")
+                .contains("IPL econ pp/mid/death")
+                .contains("last 2 yrs")
+                .contains("Market: fair price "
+                        + valuation.fairPrice(bumrah.player()).value())
+                .contains("Indian bowlers as good still to come of 1 players")
+                .contains("Rules: value 800, bid up to 900");
+        assertThat(AdvicePrompt.SYSTEM.length() + prompt.length()).isLessThan(1_400);
     }
 }

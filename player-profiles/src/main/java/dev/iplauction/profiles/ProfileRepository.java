@@ -1,0 +1,100 @@
+package dev.iplauction.profiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The shipped profiles, looked up by catalogue player id (or by name where the name is unique). Read once per
+ * catalogue and shared: a repository never changes.
+ */
+public final class ProfileRepository {
+
+    /** The shipped profiles of the IPL 2025 auction's players, cut off at the auction's date. */
+    public static final String IPL2025_RESOURCE = "/profiles/ipl2025-profiles.json";
+
+    private static final Map<String, ProfileRepository> SHIPPED = new ConcurrentHashMap<>();
+
+    private final ProfileDocument document;
+    private final Map<String, PlayerProfile> byId = new LinkedHashMap<>();
+    private final Map<String, PlayerProfile> byName = new HashMap<>();
+
+    public ProfileRepository(ProfileDocument document) {
+        this.document = document;
+        Set<String> repeated = new HashSet<>();
+        for (PlayerProfile profile : document.profiles()) {
+            if (byId.put(profile.id(), profile) != null) {
+                throw new ProfileDataException("two profiles have the id " + profile.id());
+            }
+            String name = key(profile.name());
+            if (byName.put(name, profile) != null) {
+                repeated.add(name);
+            }
+        }
+        repeated.forEach(byName::remove);
+    }
+
+    /**
+     * The shipped profiles for a catalogue's players: {@code ipl2025}, and {@code quick}, whose players are a choice
+     * of the same list under the same ids.
+     */
+    public static ProfileRepository fromClasspath(String catalogue) {
+        String resource = switch (catalogue) {
+            case "ipl2025", "quick" -> IPL2025_RESOURCE;
+            default ->
+                throw new IllegalArgumentException(
+                        "no shipped profiles for catalogue '" + catalogue + "'; there are for ipl2025 and quick");
+        };
+        return SHIPPED.computeIfAbsent(resource, ProfileRepository::load);
+    }
+
+    private static ProfileRepository load(String resource) {
+        try (InputStream in = ProfileRepository.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ProfileDataException("no " + resource + " on the classpath: run scripts/refresh-profiles.sh");
+            }
+            return new ProfileRepository(ProfileDocument.read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    public Optional<PlayerProfile> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The profile of the only player with this name (case and spacing aside); empty for a name two players share. */
+    public Optional<PlayerProfile> byName(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(byName.get(key(name)));
+    }
+
+    public List<PlayerProfile> all() {
+        return document.profiles();
+    }
+
+    public LocalDate cutoff() {
+        return document.cutoffDate();
+    }
+
+    public ProfileDocument.Source source() {
+        return document.source();
+    }
+
+    public ProfileDocument document() {
+        return document;
+    }
+
+    private static String key(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}
