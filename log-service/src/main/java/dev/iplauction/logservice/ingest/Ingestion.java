@@ -1,0 +1,225 @@
+package dev.iplauction.logservice.ingest;
+
+import dev.iplauction.contracts.EventJson;
+import dev.iplauction.contracts.logging.LogEvent;
+import dev.iplauction.contracts.logging.LogEvent.LogRecorded;
+import dev.iplauction.logservice.store.CombinedLog;
+import dev.iplauction.logservice.store.StoredLine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The steps from {@code agent.logs} to combined.log, with no threads of its own: read, skip what the file already
+ * holds, dead-letter what cannot be read, hold the rest for ordering, write what is due, and commit positions that
+ * cover only what is on disk. {@link LogIngester} runs the steps in a loop; tests run them one by one and can stop
+ * anywhere, as a crash would.
+ *
+ * <p>Per partition, the position committed is the oldest record still held, or else the next one to read: every
+ * record below it is in the file or dead-lettered. Records written ahead of it are found again by the recovery.
+ */
+public final class Ingestion {
+
+    private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final CombinedLog combinedLog;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+    private final Consumer<List<StoredLine>> onWritten;
+    private final ReorderBuffer<StoredLine> buffer;
+
+    private final Map<Integer, Long> next = new TreeMap<>();
+    private final Map<Integer, TreeSet<Long>> held = new HashMap<>();
+    private final Map<Integer, Set<Long>> alreadyWritten = new HashMap<>();
+    private final Set<Integer> assigned = new HashSet<>();
+
+    private long written;
+    private long deadLettered;
+    private long skipped;
+    private long firstReadNanos;
+    private long lastWrittenNanos;
+    private long lastWrittenAtMillis;
+    private volatile IngestStatus snapshot = new IngestStatus(0, 0, 0, 0, Map.of(), 0, 0);
+
+    public Ingestion(
+            org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
+            String topic,
+            CombinedLog combinedLog,
+            DeadLetters deadLetters,
+            Clock clock,
+            Duration window,
+            int maxHeld,
+            Consumer<List<StoredLine>> onWritten) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.combinedLog = combinedLog;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.onWritten = onWritten;
+        this.buffer = new ReorderBuffer<>(window, maxHeld, StoredLine::at);
+        combinedLog.recovered().alreadyWritten().forEach((p, offsets) -> alreadyWritten.put(p, new HashSet<>(offsets)));
+    }
+
+    /**
+     * Takes every partition of the topic that is not yet taken, reading each from the position the file recovered
+     * (or from the beginning). Returns the number of new partitions.
+     */
+    public int assignPartitions(Duration timeout) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+        if (infos == null || infos.isEmpty()) {
+            return 0;
+        }
+        List<Integer> fresh = infos.stream()
+                .map(PartitionInfo::partition)
+                .filter(p -> !assigned.contains(p))
+                .toList();
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        assigned.addAll(fresh);
+        consumer.assign(assigned.stream().map(p -> new TopicPartition(topic, p)).toList());
+        Map<Integer, Long> recovered = combinedLog.recovered().positions();
+        for (int p : fresh) {
+            TopicPartition tp = new TopicPartition(topic, p);
+            Long position = recovered.get(p);
+            if (position == null) {
+                consumer.seekToBeginning(List.of(tp));
+            } else {
+                consumer.seek(tp, position); // below the log start (retention), the reset policy takes the earliest
+            }
+            next.put(p, consumer.position(tp, timeout));
+        }
+        return fresh.size();
+    }
+
+    /** Reads once and handles what came; writes what is due. Returns the number of records read. */
+    public int pollOnce(Duration timeout) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            handle(record);
+        }
+        writeDue();
+        publishStatus();
+        return records.count();
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        if (firstReadNanos == 0) {
+            firstReadNanos = System.nanoTime();
+        }
+        int p = record.partition();
+        long offset = record.offset();
+        Set<Long> written = alreadyWritten.get(p);
+        if (written != null && written.remove(offset)) {
+            skipped++;
+        } else {
+            String problem = null;
+            LogRecorded log = null;
+            if (record.value() == null) {
+                problem = "no value";
+            } else {
+                try {
+                    LogEvent event = EventJson.mapper().readValue(record.value(), LogEvent.class);
+                    if (event instanceof LogRecorded recorded) {
+                        problem = invalid(recorded);
+                        log = recorded;
+                    } else {
+                        problem = "not a log record";
+                    }
+                } catch (JacksonException e) {
+                    problem = "unreadable: " + firstLine(e.getOriginalMessage());
+                }
+            }
+            if (problem != null) {
+                deadLetters.send(record, problem);
+                deadLettered++;
+            } else {
+                buffer.add(StoredLine.of(log, p, offset), clock.instant());
+                held.computeIfAbsent(p, k -> new TreeSet<>()).add(offset);
+            }
+        }
+        next.put(p, offset + 1);
+    }
+
+    private static String invalid(LogRecorded record) {
+        if (record.at() == null) {
+            return "a log record needs its time (at)";
+        }
+        if (record.source() == null || record.source().isBlank()) {
+            return "a log record needs its source";
+        }
+        if (record.level() == null || record.level().isBlank()) {
+            return "a log record needs its level";
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    /** Writes the records whose time has come. */
+    public int writeDue() {
+        List<StoredLine> due = buffer.release(clock.instant());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        combinedLog.append(due);
+        for (StoredLine line : due) {
+            held.get(line.partition()).remove(line.offset());
+        }
+        written += due.size();
+        lastWrittenNanos = System.nanoTime();
+        lastWrittenAtMillis = clock.millis();
+        onWritten.accept(due);
+        return due.size();
+    }
+
+    /** Makes the file durable and records positions that cover only what it holds. */
+    public void commit() {
+        combinedLog.commit(positions());
+        publishStatus();
+    }
+
+    /** Per partition, the position below which every record is in the file or dead-lettered. */
+    public Map<Integer, Long> positions() {
+        Map<Integer, Long> positions = new TreeMap<>();
+        next.forEach((p, n) -> {
+            TreeSet<Long> h = held.get(p);
+            positions.put(p, h == null || h.isEmpty() ? n : h.first());
+        });
+        return positions;
+    }
+
+    /** After a failure half-way through a batch: read again from the first record not handled. */
+    public void rewind() {
+        next.forEach((p, n) -> consumer.seek(new TopicPartition(topic, p), n));
+    }
+
+    /** The last status the ingest thread published; safe to read from any thread. */
+    public IngestStatus status() {
+        return snapshot;
+    }
+
+    private void publishStatus() {
+        long busy = firstReadNanos == 0 || lastWrittenNanos == 0 ? 0 : (lastWrittenNanos - firstReadNanos) / 1_000_000;
+        snapshot =
+                new IngestStatus(written, deadLettered, skipped, buffer.size(), positions(), busy, lastWrittenAtMillis);
+    }
+}
