@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * (a virtual thread), so a slow browser never slows the ingest; what overflows is counted and announced as a
  * {@code dropped} event.
  */
-public final class LiveTail {
+public final class LiveTail implements SmartLifecycle {
 
     private static final int QUEUE = 10_000;
 
@@ -93,6 +94,31 @@ public final class LiveTail {
                 subscriber.offer(line);
             }
         }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown (a later phase stops first), which would
+     * otherwise wait its whole timeout for streams that never end by themselves.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (Subscriber subscriber : subscribers) {
+            subscriber.close();
+            subscriber.emitter.complete();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     int subscribers() {
