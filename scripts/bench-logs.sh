@@ -19,7 +19,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-kafka_port=19192 controller_port=19193 http_port=18083
+# Ports nobody is using now (other benchmarks or services may run on this machine).
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+kafka_port=$(free_port) controller_port=$(free_port) http_port=$(free_port)
 work=$(mktemp -d /tmp/bench-logs.XXXXXX)
 pids=()
 cleanup() {
@@ -50,7 +52,7 @@ bench read --records "$records"
 bench read --records "$records"
 
 LOGS_DIR="$work/logs" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port PORT=$http_port \
-    "$java" -Xmx1g -jar "$root"/log-service/target/log-service-*-exec.jar > "$work/log-service.log" 2>&1 &
+    "$java" -Xmx1g ${LOG_SERVICE_JAVA_OPTS:-} -jar "$root"/log-service/target/log-service-*-exec.jar > "$work/log-service.log" 2>&1 &
 service_pid=$!
 pids+=($service_pid)
 bench watch --records "$records" --url "http://127.0.0.1:$http_port"

@@ -41,8 +41,19 @@ import tools.jackson.databind.JsonNode;
 public final class LogThroughput {
 
     private static final List<String> SOURCES = List.of(
-            "auction-service", "orchestrator-service", "report-service", "CSK", "MI", "RCB", "KKR", "SRH", "RR", "DC",
-            "PBKS", "GT", "LSG");
+            "auction-service",
+            "orchestrator-service",
+            "report-service",
+            "CSK",
+            "MI",
+            "RCB",
+            "KKR",
+            "SRH",
+            "RR",
+            "DC",
+            "PBKS",
+            "GT",
+            "LSG");
 
     public static void main(String[] args) throws Exception {
         String step = args.length == 0 ? "" : args[0];
@@ -94,8 +105,8 @@ public final class LogThroughput {
                         source,
                         seat ? "dev.iplauction.agent.seat.Seat" : "dev.iplauction.auction.house.AuctionHouse",
                         i % 5 == 0 ? "bid.placed" : null,
-                        source + " bids on lot " + (i % 574) + " at " + (20 + i % 200) * 5 + " lakh after "
-                                + (i % 900) + " ms",
+                        source + " bids on lot " + (i % 574) + " at " + (20 + i % 200) * 5 + " lakh after " + (i % 900)
+                                + " ms",
                         fields);
                 byte[] value = writer.writeValueAsBytes(record);
                 bytes += value.length;
@@ -151,17 +162,35 @@ public final class LogThroughput {
         JsonNode status;
         do {
             Thread.sleep(250);
-            status = EventJson.mapper().readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            try {
+                status = EventJson.mapper()
+                        .readTree(http.send(request, HttpResponse.BodyHandlers.ofString())
+                                .body());
+            } catch (java.io.IOException starting) {
+                status = null; // the service is still starting
+            }
+            if (status == null || status.get("written") == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("log-service did not answer at " + url);
+                }
+                status = EventJson.mapper().readTree("{\"written\":-1}");
+                continue;
+            }
             samples.add(new long[] {System.nanoTime(), status.get("written").asLong()});
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("log-service wrote only " + status.get("written") + " in 10 minutes");
             }
         } while (status.get("written").asLong() < expected);
+        samples.removeIf(sample -> sample[1] < 0);
         long written = status.get("written").asLong();
         double busy = status.get("busyMillis").asLong() / 1e3;
         // The steady rate: between 10 % and 90 % of the records, away from the start and the ordering window's tail.
-        long[] low = samples.stream().filter(s -> s[1] >= expected / 10).findFirst().orElseThrow();
-        long[] high = samples.stream().filter(s -> s[1] >= expected * 9L / 10).findFirst().orElseThrow();
+        long[] low =
+                samples.stream().filter(s -> s[1] >= expected / 10).findFirst().orElseThrow();
+        long[] high = samples.stream()
+                .filter(s -> s[1] >= expected * 9L / 10)
+                .findFirst()
+                .orElseThrow();
         double steady = (high[1] - low[1]) / ((high[0] - low[0]) / 1e9);
         System.out.printf(
                 "log-service wrote %,d records to combined.log in %.2f s from its first read to its last write"

@@ -1,25 +1,22 @@
 package dev.iplauction.logservice.ingest;
 
-import dev.iplauction.contracts.EventJson;
-import dev.iplauction.contracts.logging.LogEvent;
-import dev.iplauction.contracts.logging.LogEvent.LogRecorded;
 import dev.iplauction.logservice.store.CombinedLog;
-import dev.iplauction.logservice.store.StoredLine;
+import dev.iplauction.logservice.store.EncodedLine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import tools.jackson.core.JacksonException;
 
 /**
  * The steps from {@code agent.logs} to combined.log, with no threads of its own: read, skip what the file already
@@ -37,11 +34,23 @@ public final class Ingestion {
     private final CombinedLog combinedLog;
     private final DeadLetters deadLetters;
     private final Clock clock;
-    private final Consumer<List<StoredLine>> onWritten;
-    private final ReorderBuffer<StoredLine> buffer;
+    private final Consumer<List<EncodedLine>> onWritten;
+    private final ReorderBuffer<Held> buffer;
+
+    /** A record read and waiting in the ordering buffer; {@code written} once it is in the file. */
+    private static final class Held {
+        final EncodedLine line;
+        boolean written;
+
+        Held(EncodedLine line) {
+            this.line = line;
+        }
+    }
 
     private final Map<Integer, Long> next = new TreeMap<>();
-    private final Map<Integer, TreeSet<Long>> held = new HashMap<>();
+    /** Per partition, the held records in offset order: the first not yet written bounds the position. */
+    private final Map<Integer, ArrayDeque<Held>> held = new HashMap<>();
+
     private final Map<Integer, Set<Long>> alreadyWritten = new HashMap<>();
     private final Set<Integer> assigned = new HashSet<>();
 
@@ -61,14 +70,14 @@ public final class Ingestion {
             Clock clock,
             Duration window,
             int maxHeld,
-            Consumer<List<StoredLine>> onWritten) {
+            Consumer<List<EncodedLine>> onWritten) {
         this.consumer = consumer;
         this.topic = topic;
         this.combinedLog = combinedLog;
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.onWritten = onWritten;
-        this.buffer = new ReorderBuffer<>(window, maxHeld, StoredLine::at);
+        this.buffer = new ReorderBuffer<>(window, maxHeld, h -> h.line.atEpochNanos());
         combinedLog.recovered().alreadyWritten().forEach((p, offsets) -> alreadyWritten.put(p, new HashSet<>(offsets)));
     }
 
@@ -125,69 +134,42 @@ public final class Ingestion {
         if (written != null && written.remove(offset)) {
             skipped++;
         } else {
-            String problem = null;
-            LogRecorded log = null;
-            if (record.value() == null) {
-                problem = "no value";
-            } else {
-                try {
-                    LogEvent event = EventJson.mapper().readValue(record.value(), LogEvent.class);
-                    if (event instanceof LogRecorded recorded) {
-                        problem = invalid(recorded);
-                        log = recorded;
-                    } else {
-                        problem = "not a log record";
-                    }
-                } catch (JacksonException e) {
-                    problem = "unreadable: " + firstLine(e.getOriginalMessage());
-                }
-            }
-            if (problem != null) {
-                deadLetters.send(record, problem);
+            RawRecords.Read read = RawRecords.read(record.value(), p, offset);
+            if (read.problem() != null) {
+                deadLetters.send(record, read.problem());
                 deadLettered++;
             } else {
-                buffer.add(StoredLine.of(log, p, offset), clock.instant());
-                held.computeIfAbsent(p, k -> new TreeSet<>()).add(offset);
+                Held entry = new Held(read.line());
+                buffer.add(entry, nowNanos());
+                held.computeIfAbsent(p, k -> new ArrayDeque<>()).addLast(entry);
             }
         }
         next.put(p, offset + 1);
     }
 
-    private static String invalid(LogRecorded record) {
-        if (record.at() == null) {
-            return "a log record needs its time (at)";
-        }
-        if (record.source() == null || record.source().isBlank()) {
-            return "a log record needs its source";
-        }
-        if (record.level() == null || record.level().isBlank()) {
-            return "a log record needs its level";
-        }
-        return null;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String line = message.lines().findFirst().orElse("");
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    private long nowNanos() {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /** Writes the records whose time has come. */
     public int writeDue() {
-        List<StoredLine> due = buffer.release(clock.instant());
+        List<Held> due = buffer.release(nowNanos());
         if (due.isEmpty()) {
             return 0;
         }
-        combinedLog.append(due);
-        for (StoredLine line : due) {
-            held.get(line.partition()).remove(line.offset());
+        List<EncodedLine> lines = new ArrayList<>(due.size());
+        for (Held entry : due) {
+            lines.add(entry.line);
+        }
+        combinedLog.write(lines);
+        for (Held entry : due) {
+            entry.written = true;
         }
         written += due.size();
         lastWrittenNanos = System.nanoTime();
         lastWrittenAtMillis = clock.millis();
-        onWritten.accept(due);
+        onWritten.accept(lines);
         return due.size();
     }
 
@@ -201,8 +183,11 @@ public final class Ingestion {
     public Map<Integer, Long> positions() {
         Map<Integer, Long> positions = new TreeMap<>();
         next.forEach((p, n) -> {
-            TreeSet<Long> h = held.get(p);
-            positions.put(p, h == null || h.isEmpty() ? n : h.first());
+            ArrayDeque<Held> h = held.get(p);
+            while (h != null && !h.isEmpty() && h.peekFirst().written) {
+                h.pollFirst();
+            }
+            positions.put(p, h == null || h.isEmpty() ? n : h.peekFirst().line.offset());
         });
         return positions;
     }

@@ -1,5 +1,6 @@
 package dev.iplauction.logservice.query;
 
+import dev.iplauction.logservice.store.EncodedLine;
 import dev.iplauction.logservice.store.LineCodec;
 import dev.iplauction.logservice.store.StoredLine;
 import java.io.IOException;
@@ -88,11 +89,16 @@ public final class LiveTail implements SmartLifecycle {
     }
 
     /** Called by the ingest after each write. */
-    public void publish(List<StoredLine> written) {
-        for (Subscriber subscriber : subscribers) {
-            for (StoredLine line : written) {
-                subscriber.offer(line);
-            }
+    public void publish(List<EncodedLine> written) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        for (EncodedLine encoded : written) {
+            LineCodec.decode(encoded.bytes()).ifPresent(line -> {
+                for (Subscriber subscriber : subscribers) {
+                    subscriber.offer(line);
+                }
+            });
         }
     }
 

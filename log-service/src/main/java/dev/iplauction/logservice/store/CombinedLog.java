@@ -186,7 +186,7 @@ public final class CombinedLog implements AutoCloseable {
         int start = 0;
         while (start < bytes.length) {
             int end = indexOf(bytes, (byte) '\n', start);
-            Optional<StoredLine> line = end < 0 ? Optional.empty() : LineCodec.decode(bytes, start, end);
+            Optional<LineCodec.Position> line = end < 0 ? Optional.empty() : LineCodec.position(bytes, start, end);
             if (line.isEmpty()) {
                 if (active) {
                     long cutAt = from + start;
@@ -198,7 +198,7 @@ public final class CombinedLog implements AutoCloseable {
                 }
                 log.warn("{}: skipping an unreadable line at byte {}", file, from + start);
             } else {
-                StoredLine l = line.get();
+                LineCodec.Position l = line.get();
                 Long position = positions.get(l.partition());
                 if (position == null || l.offset() >= position) {
                     alreadyWritten
@@ -246,10 +246,10 @@ public final class CombinedLog implements AutoCloseable {
     }
 
     /** Writes the lines (to the operating system, not yet durable), rotating when the active file is full. */
-    public void append(List<StoredLine> lines) {
+    public void write(List<EncodedLine> lines) {
         try {
-            for (StoredLine line : lines) {
-                byte[] bytes = LineCodec.encode(line);
+            for (EncodedLine line : lines) {
+                byte[] bytes = line.bytes();
                 if (activeLength > 0 && activeLength + bytes.length > settings.maxFileBytes()) {
                     rotate();
                 }
@@ -261,6 +261,11 @@ public final class CombinedLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + files.active(), e);
         }
+    }
+
+    /** {@link #write} for lines not yet encoded. */
+    public void append(List<StoredLine> lines) {
+        write(lines.stream().map(EncodedLine::of).toList());
     }
 
     private void rotate() throws IOException {
