@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -46,6 +50,10 @@ public final class Ingestion {
             this.line = line;
         }
     }
+
+    private static final int PARALLEL_BATCH = 1_000;
+    private final ExecutorService parser = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("log-parse").daemon(true).factory());
 
     private final Map<Integer, Long> next = new TreeMap<>();
     /** Per partition, the held records in offset order: the first not yet written bounds the position. */
@@ -115,16 +123,50 @@ public final class Ingestion {
 
     /** Reads once and handles what came; writes what is due. Returns the number of records read. */
     public int pollOnce(Duration timeout) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            handle(record);
+        ConsumerRecords<byte[], byte[]> polled = consumer.poll(timeout);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
+        polled.forEach(records::add);
+        RawRecords.Read[] reads = parse(records);
+        long now = nowNanos();
+        for (int i = 0; i < records.size(); i++) {
+            handle(records.get(i), reads[i], now);
         }
         writeDue();
         publishStatus();
-        return records.count();
+        return records.size();
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> record) {
+    /**
+     * Checks and encodes the records; a large batch is shared with a second thread (parsing is most of the
+     * ingest's work, and the order of handling stays the order read).
+     */
+    private RawRecords.Read[] parse(List<ConsumerRecord<byte[], byte[]>> records) {
+        RawRecords.Read[] reads = new RawRecords.Read[records.size()];
+        int split = records.size() >= PARALLEL_BATCH ? records.size() / 2 : records.size();
+        Future<?> second =
+                split < records.size() ? parser.submit(() -> parse(records, reads, split, records.size())) : null;
+        parse(records, reads, 0, split);
+        if (second != null) {
+            try {
+                second.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading records", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("could not read records", e.getCause());
+            }
+        }
+        return reads;
+    }
+
+    private static void parse(List<ConsumerRecord<byte[], byte[]>> records, RawRecords.Read[] reads, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ConsumerRecord<byte[], byte[]> record = records.get(i);
+            reads[i] = RawRecords.read(record.value(), record.partition(), record.offset());
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record, RawRecords.Read read, long now) {
         if (firstReadNanos == 0) {
             firstReadNanos = System.nanoTime();
         }
@@ -133,18 +175,20 @@ public final class Ingestion {
         Set<Long> written = alreadyWritten.get(p);
         if (written != null && written.remove(offset)) {
             skipped++;
+        } else if (read.problem() != null) {
+            deadLetters.send(record, read.problem());
+            deadLettered++;
         } else {
-            RawRecords.Read read = RawRecords.read(record.value(), p, offset);
-            if (read.problem() != null) {
-                deadLetters.send(record, read.problem());
-                deadLettered++;
-            } else {
-                Held entry = new Held(read.line());
-                buffer.add(entry, nowNanos());
-                held.computeIfAbsent(p, k -> new ArrayDeque<>()).addLast(entry);
-            }
+            Held entry = new Held(read.line());
+            buffer.add(entry, now);
+            held.computeIfAbsent(p, k -> new ArrayDeque<>()).addLast(entry);
         }
         next.put(p, offset + 1);
+    }
+
+    /** Stops the second parsing thread. */
+    public void close() {
+        parser.shutdownNow();
     }
 
     private long nowNanos() {

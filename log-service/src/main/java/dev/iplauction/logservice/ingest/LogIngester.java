@@ -87,6 +87,7 @@ public final class LogIngester implements SmartLifecycle {
             failure = "ingest failed: " + e.getMessage();
             log.error("the ingest stops", e);
         } finally {
+            ingestion.close();
             consumer.close(Duration.ofSeconds(5));
             combinedLog.close();
         }

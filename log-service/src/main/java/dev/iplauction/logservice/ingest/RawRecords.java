@@ -29,6 +29,7 @@ final class RawRecords {
         String at = null;
         String level = null;
         String source = null;
+        boolean multiLine;
         try (JsonParser parser = EventJson.mapper().createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return refused("not a JSON object");
@@ -59,6 +60,7 @@ final class RawRecords {
             if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 return refused("not one JSON object");
             }
+            multiLine = parser.currentLocation().getLineNr() > 1;
         } catch (JacksonException e) {
             return refused("unreadable: " + firstLine(e.getOriginalMessage()));
         }
@@ -78,7 +80,7 @@ final class RawRecords {
         if (nanos == FastTime.INVALID) {
             return refused("unreadable time (at): " + at);
         }
-        return new Read(new EncodedLine(partition, offset, nanos, line(value, partition, offset)), null);
+        return new Read(new EncodedLine(partition, offset, nanos, line(value, partition, offset, multiLine)), null);
     }
 
     private static Read refused(String problem) {
@@ -108,37 +110,47 @@ final class RawRecords {
         return null;
     }
 
+    private static final byte[] PARTITION = ",\"partition\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OFFSET = ",\"offset\":".getBytes(StandardCharsets.US_ASCII);
+
     /** The object without its closing brace, then ,"partition":p,"offset":o}\n; newlines between tokens dropped. */
-    private static byte[] line(byte[] value, int partition, long offset) {
+    private static byte[] line(byte[] value, int partition, long offset, boolean multiLine) {
         int end = value.length - 1;
         while (value[end] != '}') {
             end--;
         }
-        byte[] suffix =
-                (",\"partition\":" + partition + ",\"offset\":" + offset + "}\n").getBytes(StandardCharsets.US_ASCII);
         int start = 0;
         while (value[start] != '{') {
             start++;
         }
-        int newlines = 0;
-        for (int i = start; i < end; i++) {
-            if (value[i] == '\n' || value[i] == '\r') {
-                newlines++; // only whitespace can be a raw newline in valid JSON
-            }
-        }
-        byte[] line = new byte[end - start - newlines + suffix.length];
-        if (newlines == 0) {
+        String p = Integer.toString(partition);
+        String o = Long.toString(offset);
+        byte[] line = new byte[end - start + PARTITION.length + p.length() + OFFSET.length + o.length() + 2];
+        int j;
+        if (!multiLine) {
             System.arraycopy(value, start, line, 0, end - start);
+            j = end - start;
         } else {
-            int j = 0;
+            j = 0;
             for (int i = start; i < end; i++) {
-                if (value[i] != '\n' && value[i] != '\r') {
+                if (value[i] != '\n' && value[i] != '\r') { // only whitespace can be a raw newline in valid JSON
                     line[j++] = value[i];
                 }
             }
         }
-        System.arraycopy(suffix, 0, line, end - start - newlines, suffix.length);
-        return line;
+        System.arraycopy(PARTITION, 0, line, j, PARTITION.length);
+        j += PARTITION.length;
+        for (int i = 0; i < p.length(); i++) {
+            line[j++] = (byte) p.charAt(i);
+        }
+        System.arraycopy(OFFSET, 0, line, j, OFFSET.length);
+        j += OFFSET.length;
+        for (int i = 0; i < o.length(); i++) {
+            line[j++] = (byte) o.charAt(i);
+        }
+        line[j++] = '}';
+        line[j++] = '\n';
+        return j == line.length ? line : java.util.Arrays.copyOf(line, j);
     }
 
     private static String firstLine(String message) {

@@ -87,11 +87,10 @@ public final class CombinedLog implements AutoCloseable {
     private long activeGeneration;
     private long activeLength;
     private FileOutputStream activeFile;
+    private final List<FileOutputStream> rotatedUnsynced = new java.util.ArrayList<>();
     private BufferedOutputStream out;
     /** The oldest generation the last checkpoint may send a recovery back to: never deleted. */
     private long protectedGeneration;
-
-    private Map<Integer, Long> committedPositions = Map.of();
 
     private CombinedLog(Settings settings, Clock clock) {
         this.settings = settings;
@@ -150,7 +149,6 @@ public final class CombinedLog implements AutoCloseable {
         truncated = scan(active, activeGeneration, from, positions, alreadyWritten, true);
 
         protectedGeneration = scanGeneration;
-        committedPositions = positions;
         activeLength = Files.size(active);
         openActive();
         log.info(
@@ -270,18 +268,14 @@ public final class CombinedLog implements AutoCloseable {
 
     private void rotate() throws IOException {
         out.flush();
-        activeFile.getChannel().force(true);
-        out.close();
+        // Made durable (with the rename) by the next commit, before its checkpoint: rotation itself never waits.
+        rotatedUnsynced.add(activeFile);
         Path rotated = files.rotated(activeGeneration);
         move(files.active(), rotated);
         Files.setLastModifiedTime(rotated, FileTime.from(clock.instant()));
         activeGeneration++;
         activeLength = 0;
         openActive();
-        forceDirectory();
-        // The checkpoint still names the old generation as active; recovery sees the rotated file and knows better,
-        // but say it now so the checkpoint stays true on its face.
-        writeCheckpoint(committedPositions);
         deleteOld();
     }
 
@@ -292,9 +286,16 @@ public final class CombinedLog implements AutoCloseable {
     public void commit(Map<Integer, Long> positions) {
         try {
             out.flush();
+            if (!rotatedUnsynced.isEmpty()) {
+                for (FileOutputStream rotated : rotatedUnsynced) {
+                    rotated.getChannel().force(true);
+                    rotated.close();
+                }
+                rotatedUnsynced.clear();
+                forceDirectory();
+            }
             activeFile.getChannel().force(false);
             writeCheckpoint(positions);
-            committedPositions = Map.copyOf(positions);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit " + files.active(), e);
         }
@@ -387,6 +388,9 @@ public final class CombinedLog implements AutoCloseable {
     @Override
     public void close() {
         try {
+            for (FileOutputStream rotated : rotatedUnsynced) {
+                rotated.close();
+            }
             out.close();
         } catch (IOException e) {
             log.warn("could not close {}: {}", files.active(), e.getMessage());

@@ -117,6 +117,7 @@ class IngestionIT {
         }
 
         void crash() {
+            ingestion.close();
             consumer.close(Duration.ZERO);
             log.close();
         }
