@@ -68,6 +68,7 @@ public final class Ingestion {
     private long firstReadNanos;
     private long lastWrittenNanos;
     private long lastWrittenAtMillis;
+    private boolean progressed;
     private volatile IngestStatus snapshot = new IngestStatus(0, 0, 0, 0, Map.of(), 0, 0);
 
     public Ingestion(
@@ -184,6 +185,7 @@ public final class Ingestion {
             held.computeIfAbsent(p, k -> new ArrayDeque<>()).addLast(entry);
         }
         next.put(p, offset + 1);
+        progressed = true;
     }
 
     /** Stops the second parsing thread. */
@@ -211,6 +213,7 @@ public final class Ingestion {
             entry.written = true;
         }
         written += due.size();
+        progressed = true;
         lastWrittenNanos = System.nanoTime();
         lastWrittenAtMillis = clock.millis();
         onWritten.accept(lines);
@@ -220,7 +223,13 @@ public final class Ingestion {
     /** Makes the file durable and records positions that cover only what it holds. */
     public void commit() {
         combinedLog.commit(positions());
+        progressed = false;
         publishStatus();
+    }
+
+    /** Whether anything was read or written since the last commit. */
+    public boolean progressed() {
+        return progressed;
     }
 
     /** Per partition, the position below which every record is in the file or dead-lettered. */

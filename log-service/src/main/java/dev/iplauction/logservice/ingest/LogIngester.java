@@ -49,7 +49,6 @@ public final class LogIngester implements SmartLifecycle {
     private void run() {
         long lastCommit = System.nanoTime();
         long lastHousekeeping = 0;
-        boolean dirty = false;
         try {
             while (running) {
                 try {
@@ -61,11 +60,11 @@ public final class LogIngester implements SmartLifecycle {
                         combinedLog.deleteOld();
                         lastHousekeeping = System.nanoTime();
                     }
-                    dirty |= ingestion.pollOnce(POLL) > 0;
-                    if (dirty && System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
+                    ingestion.pollOnce(POLL);
+                    // Records held for ordering are written on later, empty polls: those writes are committed too.
+                    if (ingestion.progressed() && System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
                         ingestion.commit();
                         lastCommit = System.nanoTime();
-                        dirty = false;
                     }
                 } catch (WakeupException e) {
                     break;
