@@ -26,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -38,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  * The whole way: services log through the real Kafka appender, the log service keeps combined.log and answers over
  * HTTP: query filters, errors, summary, export in both formats, the live tail, and problems for bad parameters.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class) // the query test counts on being the first to log
 class LogServiceIT {
 
     private static EmbeddedKafkaKraftBroker broker;
@@ -185,6 +188,17 @@ class LogServiceIT {
                 .startsWith("java.lang.IllegalStateException: clock stopped");
         assertThat(json("/actuator/health").get("status").asString()).isEqualTo("UP");
         assertThat(json("/api/logs/ingest").get("written").asLong()).isEqualTo(5);
+        // the ingest commits what it wrote: the checkpoint's positions cover every line in the file
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode checkpoint = EventJson.mapper()
+                    .readTree(dir.resolve("combined.checkpoint").toFile());
+            long covered = checkpoint
+                    .get("positions")
+                    .valueStream()
+                    .mapToLong(JsonNode::asLong)
+                    .sum();
+            return covered == json("/api/logs/summary").get("total").asLong();
+        });
     }
 
     @Test
