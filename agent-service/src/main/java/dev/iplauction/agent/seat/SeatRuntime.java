@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The seats this instance plays: started when the seat assignment hands them over, stopped when it takes them away,
@@ -83,10 +85,20 @@ public final class SeatRuntime implements SeatManager, AutoCloseable {
             if (seats.containsKey(franchise)) {
                 continue;
             }
-            ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+            ThreadFactory threads = Thread.ofPlatform()
                     .name("seat-" + franchise.code())
                     .daemon(true)
-                    .factory());
+                    .factory();
+            String auction = settings.auctionCode();
+            // The seat's records go to agent.logs as the franchise's own, about its auction (kafka-logging reads MDC).
+            ScheduledExecutorService executor =
+                    Executors.newSingleThreadScheduledExecutor(task -> threads.newThread(() -> {
+                        MDC.put("franchise", franchise.code());
+                        if (auction != null && !auction.isBlank()) {
+                            MDC.put("auction", auction);
+                        }
+                        task.run();
+                    }));
             Seat seat = new Seat(
                     franchise,
                     settings.auctionCode(),
