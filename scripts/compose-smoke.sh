@@ -111,7 +111,7 @@ step "report on disk and agrees"
 sleep 5 # the log-service's re-ordering window
 combined="$root/logs/combined.log"
 test -s "$combined" || fail "no combined.log"
-for source in auction-service orchestrator-service report-service log-service; do
+for source in auction-service orchestrator-service report-service; do
     grep -q "\"source\":\"$source\"" "$combined" || fail "no line from $source in combined.log"
 done
 grep -qE '"source":"(CSK|MI|KKR|SRH|RR|DC|PBKS|GT|LSG)"' "$combined" || fail "no agent lines in combined.log"
