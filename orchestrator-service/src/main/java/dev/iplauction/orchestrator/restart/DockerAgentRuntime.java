@@ -73,6 +73,7 @@ public final class DockerAgentRuntime implements AgentRuntime {
         return CompletableFuture.supplyAsync(() -> find(seat, holder), worker)
                 .thenCompose(container -> joiner.join(
                         container.getId(),
+                        holder.instanceId(),
                         () -> CompletableFuture.supplyAsync(() -> restart(container, holder), worker)));
     }
 

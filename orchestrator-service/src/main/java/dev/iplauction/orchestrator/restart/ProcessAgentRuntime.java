@@ -42,6 +42,7 @@ public final class ProcessAgentRuntime implements AgentRuntime {
     private final ExecutorService launcher = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("agent-launcher").daemon().factory());
     private final RestartJoiner joiner;
+    private final Duration joinWindow;
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final long orchestratorPid = ProcessHandle.current().pid();
 
@@ -55,6 +56,7 @@ public final class ProcessAgentRuntime implements AgentRuntime {
         this.settings = settings;
         this.clock = clock;
         this.joiner = new RestartJoiner(clock, joinWindow);
+        this.joinWindow = joinWindow;
         for (List<Franchise> group : settings.groups()) {
             String name = group.stream().map(Franchise::code).collect(Collectors.joining("-"));
             agents.put(name, new Agent(name, group));
@@ -103,8 +105,21 @@ public final class ProcessAgentRuntime implements AgentRuntime {
             return CompletableFuture.failedFuture(
                     new RestartFailed("no agent process of this orchestrator plays " + seat.code()));
         }
+        synchronized (this) {
+            // A seat of a multi-seat process that has not heard from the process launched moments ago shares its
+            // restart; a dead process, or the very instance that went silent, is restarted.
+            Process current = agent.process;
+            if (current != null
+                    && current.isAlive()
+                    && agent.launchedAt != null
+                    && clock.instant().isBefore(agent.launchedAt.plus(joinWindow))
+                    && (holder == null || !holder.instanceId().equals(agent.instanceId))) {
+                return CompletableFuture.completedFuture(new Restarted(agent.name, agent.instanceId, agent.launchedAt));
+            }
+        }
         return joiner.join(
                 agent.name,
+                null,
                 () -> CompletableFuture.runAsync(() -> stop(agent, "restart"), launcher)
                         .thenCompose(stopped -> launchInTurn(agent)));
     }
@@ -212,8 +227,9 @@ public final class ProcessAgentRuntime implements AgentRuntime {
             }
             agent.process = process;
             agent.instanceId = instanceId;
+            agent.launchedAt = clock.instant();
         }
-        Instant at = clock.instant();
+        Instant at = agent.launchedAt;
         log.info("agent {} started: pid {}, instance {}, seats {}", agent.name, process.pid(), instanceId, agent.seats);
         writePidFile();
         process.onExit().thenAccept(p -> exited(agent, p, instanceId));
@@ -345,6 +361,7 @@ public final class ProcessAgentRuntime implements AgentRuntime {
         Process process;
         Process stopping;
         String instanceId;
+        Instant launchedAt;
         int generation;
 
         Agent(String name, List<Franchise> seats) {

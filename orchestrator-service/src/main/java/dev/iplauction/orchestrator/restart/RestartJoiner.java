@@ -10,8 +10,10 @@ import java.util.function.Supplier;
 
 /**
  * One restart per container or process however many of its seats ask: seats that share a unit and fall silent
- * together join the restart under way, or the one that finished within the join window, instead of restarting the
- * unit again each.
+ * together join the restart under way instead of restarting the unit again each. A seat that asks a little later, on
+ * behalf of the very instance that a finished restart replaced (it has not heard from the new one yet), joins that
+ * restart too while it is within the join window. Any other request restarts the unit again: a new instance that
+ * crashed needs a new restart, whenever it crashed.
  */
 final class RestartJoiner {
 
@@ -21,22 +23,31 @@ final class RestartJoiner {
     /** Guarded by {@code this}. */
     private final Map<String, CompletableFuture<Restarted>> running = new HashMap<>();
     /** Guarded by {@code this}. */
-    private final Map<String, Restarted> finished = new HashMap<>();
+    private final Map<String, Finished> finished = new HashMap<>();
+
+    private record Finished(Restarted restarted, String replacedInstance) {}
 
     RestartJoiner(Clock clock, Duration window) {
         this.clock = clock;
         this.window = window;
     }
 
-    synchronized CompletableFuture<Restarted> join(String unit, Supplier<CompletableFuture<Restarted>> restart) {
+    /**
+     * @param replacedInstance the instance the requesting seat last heard from; null if none
+     */
+    synchronized CompletableFuture<Restarted> join(
+            String unit, String replacedInstance, Supplier<CompletableFuture<Restarted>> restart) {
         CompletableFuture<Restarted> underWay = running.get(unit);
         if (underWay != null) {
             return underWay;
         }
-        Restarted recent = finished.get(unit);
+        Finished recent = finished.get(unit);
         Instant now = clock.instant();
-        if (recent != null && now.isBefore(recent.at().plus(window))) {
-            return CompletableFuture.completedFuture(recent);
+        if (recent != null
+                && replacedInstance != null
+                && replacedInstance.equals(recent.replacedInstance())
+                && now.isBefore(recent.restarted().at().plus(window))) {
+            return CompletableFuture.completedFuture(recent.restarted());
         }
         CompletableFuture<Restarted> started = restart.get();
         running.put(unit, started);
@@ -44,7 +55,7 @@ final class RestartJoiner {
             synchronized (RestartJoiner.this) {
                 running.remove(unit, started);
                 if (done != null) {
-                    finished.put(unit, done);
+                    finished.put(unit, new Finished(done, replacedInstance));
                 }
             }
         });

@@ -120,8 +120,17 @@ public record OrchestratorProperties(
             throw new IllegalArgumentException(
                     "orchestrator.process.stop-timeout and orchestrator.docker.stop-timeout" + " must be 0 or more");
         }
-        healthSettings(); // validates the policy's settings now, with their names
-        seats();
+        // Fields are assigned after this block: validate through the parameters, so a bad value stops the start.
+        new HealthSettings(
+                heartbeatTimeout,
+                startupGrace,
+                restartAttempts,
+                restartBackoff,
+                restartBackoffMax,
+                restartWindow,
+                restartsPerWindow,
+                softRestart);
+        seats(teams, skipTeams, agents);
     }
 
     public HealthSettings healthSettings() {
@@ -138,6 +147,10 @@ public record OrchestratorProperties(
 
     /** The watched seats, in franchise order. */
     public List<Franchise> seats() {
+        return seats(teams, skipTeams, agents);
+    }
+
+    private static List<Franchise> seats(List<String> teams, List<String> skipTeams, int agents) {
         Set<Franchise> skipped = franchises(skipTeams, "orchestrator.skip-teams (AGENT_SKIP_TEAMS)");
         List<Franchise> chosen = new ArrayList<>();
         if (!teams.isEmpty()) {
