@@ -42,7 +42,9 @@ public final class HealthPolicy {
 
     /** What a heartbeat for this seat changes. */
     public Verdict onHeartbeat(SeatRecord seat, Heartbeat heartbeat, Instant now) {
-        Instant at = heartbeat.at().isAfter(now) ? now : heartbeat.at();
+        // Order and repeats are judged on the agent's own times; liveness never counts a time later than now.
+        Instant at = heartbeat.at();
+        Instant aliveAt = at.isAfter(now) ? now : at;
         String instance = heartbeat.instanceId();
         for (SeatRecord.Replaced replaced : seat.replaced()) {
             if (replaced.instanceId().equals(instance) && !at.isAfter(replaced.at())) {
@@ -77,7 +79,7 @@ public final class HealthPolicy {
         if (heartbeat.state() == SeatState.FAILED) {
             return Verdict.of(b.build(), actions); // the instance answers, the seat does not work: check() decides
         }
-        b.lastAlive = seat.lastAlive() == null || at.isAfter(seat.lastAlive()) ? at : seat.lastAlive();
+        b.lastAlive = seat.lastAlive() == null || aliveAt.isAfter(seat.lastAlive()) ? aliveAt : seat.lastAlive();
         b.exitedAt = null;
         boolean wasDown = seat.status() == SeatStatus.UNHEALTHY
                 || seat.status() == SeatStatus.RESTARTING

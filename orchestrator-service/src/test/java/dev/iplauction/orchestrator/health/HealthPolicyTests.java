@@ -143,6 +143,9 @@ class HealthPolicyTests {
             SeatRecord seat = heartbeat(SeatRecord.starting(CSK, T0), beat("a", 1000, 1), 40);
             assertThat(seat.lastAlive()).isEqualTo(at(40));
             assertThat(check(seat, 70).actions()).isNotEmpty();
+            // and the same heartbeat delivered twice is still a repeat
+            assertThat(policy.onHeartbeat(seat, beat("a", 1000, 1), at(41)).ignored())
+                    .isEqualTo("duplicate");
         }
     }
 
