@@ -121,6 +121,13 @@ public final class HealthPolicy {
             b.attempts = 0;
             b.reason = silenceReason(seat, silent);
             actions.add(new Action.Unhealthy(seat.franchise(), instanceOf(seat), silent, b.reason));
+        } else if (seat.exitedAt() != null) {
+            b.reason = "its process exited: " + seat.lastError();
+        } else if (seat.lastAttemptFailed()) {
+            b.reason = "restart " + seat.attempts() + " failed: " + seat.lastError();
+        } else if (seat.status() == SeatStatus.RESTARTING) {
+            b.reason = "no heartbeat within " + seconds(settings.startupGrace()) + " of "
+                    + (seat.attempts() == 0 ? "the soft restart" : "restart " + seat.attempts());
         }
         recover(b, instanceLastSeen, now, actions);
         return Verdict.of(b.build(), actions);
@@ -158,6 +165,7 @@ public final class HealthPolicy {
     public SeatRecord restartDone(SeatRecord seat, Instant at) {
         SeatRecord.Builder b = seat.toBuilder();
         b.restartInFlight = false;
+        b.lastAttemptFailed = false;
         b.graceFrom = at;
         b.exitedAt = null;
         if (seat.status() == SeatStatus.RESTARTING) {
@@ -171,6 +179,7 @@ public final class HealthPolicy {
     public SeatRecord restartFailed(SeatRecord seat, String error, Instant at) {
         SeatRecord.Builder b = seat.toBuilder();
         b.restartInFlight = false;
+        b.lastAttemptFailed = true;
         b.lastError = error;
         if (seat.status() == SeatStatus.RESTARTING) {
             b.reason = "restart " + seat.attempts() + " failed: " + error;
@@ -218,7 +227,7 @@ public final class HealthPolicy {
         }
         if (b.attempts >= settings.restartAttempts()) {
             b.status = SeatStatus.FAILED;
-            String error = b.lastError != null ? b.lastError : b.reason;
+            String error = b.reason;
             b.reason = "gave up after " + b.attempts + " restart" + (b.attempts == 1 ? "" : "s") + ": " + error;
             actions.add(
                     new Action.GiveUp(b.franchise, b.holder == null ? null : b.holder.instanceId(), b.attempts, error));

@@ -34,6 +34,7 @@ public final class SeatRecord {
     private final int attempts;
     private final Instant lastRestartAt;
     private final boolean restartInFlight;
+    private final boolean lastAttemptFailed;
     private final Instant exitedAt;
     private final List<Instant> recentRestarts;
     private final int totalRestarts;
@@ -55,6 +56,7 @@ public final class SeatRecord {
         this.attempts = b.attempts;
         this.lastRestartAt = b.lastRestartAt;
         this.restartInFlight = b.restartInFlight;
+        this.lastAttemptFailed = b.lastAttemptFailed;
         this.exitedAt = b.exitedAt;
         this.recentRestarts = List.copyOf(b.recentRestarts);
         this.totalRestarts = b.totalRestarts;
@@ -143,6 +145,11 @@ public final class SeatRecord {
     }
 
     /** When the seat's process was seen to exit on its own (since its latest launch); null otherwise. */
+    /** Whether the latest hard restart could not be carried out (its error is {@link #lastError()}). */
+    public boolean lastAttemptFailed() {
+        return lastAttemptFailed;
+    }
+
     public Instant exitedAt() {
         return exitedAt;
     }
@@ -186,6 +193,7 @@ public final class SeatRecord {
         int attempts;
         Instant lastRestartAt;
         boolean restartInFlight;
+        boolean lastAttemptFailed;
         Instant exitedAt;
         List<Instant> recentRestarts = new ArrayList<>();
         int totalRestarts;
@@ -209,6 +217,7 @@ public final class SeatRecord {
             attempts = r.attempts;
             lastRestartAt = r.lastRestartAt;
             restartInFlight = r.restartInFlight;
+            lastAttemptFailed = r.lastAttemptFailed;
             exitedAt = r.exitedAt;
             recentRestarts = new ArrayList<>(r.recentRestarts);
             totalRestarts = r.totalRestarts;

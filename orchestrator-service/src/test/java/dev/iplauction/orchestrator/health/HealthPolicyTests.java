@@ -243,6 +243,12 @@ class HealthPolicyTests {
             assertThat(check(failedAgain, 84).actions()).isEmpty();
             assertThat(check(failedAgain, 85).actions())
                     .containsExactly(new Action.HardRestart(CSK, new Holder("a", "host-a", 100), 3));
+            SeatRecord third = policy.restartFailed(check(failedAgain, 85).seat(), "refused for good", at(85));
+            assertThat(check(third, 200).actions())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            Action.GiveUp.class,
+                            g -> assertThat(g.error()).isEqualTo("restart 3 failed: refused for good"));
         }
 
         @Test
@@ -262,6 +268,7 @@ class HealthPolicyTests {
                     assertThat(next.actions()).singleElement().isInstanceOfSatisfying(Action.GiveUp.class, g -> {
                         assertThat(g.attempts()).isEqualTo(3);
                         assertThat(g.instanceId()).isEqualTo("a");
+                        assertThat(g.error()).isEqualTo("no heartbeat within 30.0s of restart 3");
                     });
                 }
             }
