@@ -66,11 +66,20 @@ start_orchestrator() {
         "$java" -Xmx256m -jar "$jar" --orchestrator.process.log-dir="$work/agents-$label" "$@" \
         > "$work/orchestrator-$label.log" 2>&1 &
     orchestrator_pid=$!
+    started=$(date +%s)
     for _ in $(seq 1 240); do
         [ "$(curl -fs "$api/seats" 2>/dev/null | jq '[.seats[] | select(.status=="HEALTHY")] | length')" = "9" ] && return 0
         sleep 0.5
     done
     tail -40 "$work/orchestrator-$label.log"; echo "nine seats did not become healthy" >&2; exit 1
+}
+
+# settle: waits until the start-up grace (30 s) of the last launch is over, so what follows measures the timeout
+# and the recovery, not the grace (the last agent is launched about 16 s after the first, stagger 2 s)
+settle() {
+    local left=$(( started + 50 - $(date +%s) ))
+    [ "$left" -gt 0 ] && sleep "$left"
+    return 0
 }
 
 stop_orchestrator() {
@@ -130,6 +139,7 @@ if [ "$only" != "short" ]; then
     echo "   SIGTERM then 10 s then SIGKILL, stagger 2 s ($(nproc) cores) =="
     start_orchestrator default "${process_args[@]}"
     usage "$cpu_seconds"
+    settle
     hung CSK 10
     crashed MI 10
     stop_orchestrator
@@ -142,16 +152,16 @@ if [ "$only" != "default" ]; then
     start_orchestrator short "${process_args[@]}" --orchestrator.process.env.AGENT_HEARTBEAT_INTERVAL=1s \
         --orchestrator.heartbeat-timeout=3s --orchestrator.check-interval=500ms \
         --orchestrator.process.stop-timeout=1s
+    settle
     hung CSK 1
     crashed MI 1
     stop_orchestrator
 fi
 
-if $docker; then
-    echo
-    echo "== docker runtime: nine labelled agent containers (stand-in agents, host network), short settings =="
-    docker info > /dev/null 2>&1 || { echo "  skipped: no Docker engine answers"; exit 0; }
-    docker image inspect local/jre:21 > /dev/null 2>&1 || { echo "  skipped: no local/jre:21 image"; exit 0; }
+docker_crash() {   # docker_crash LABEL INTERVAL ORCHESTRATOR-ARGS...: nine agent containers, one killed
+    local label=$1 interval=$2; shift 2
+    local c s json t0 back
+    containers=()
     for s in CSK DC GT KKR LSG MI PBKS RCB RR; do
         c="bench-agent-$(tr 'A-Z' 'a-z' <<< "$s")"
         docker rm -f "$c" > /dev/null 2>&1 || true
@@ -159,20 +169,20 @@ if $docker; then
             --label dev.iplauction.project=ipl-auction-agents --label dev.iplauction.role=agent \
             -v "$root:$root:ro" -v "$HOME/.m2:$HOME/.m2:ro" \
             -e AUCTION_CODE=BENCH1 -e AGENT_TEAMS="$s" -e AGENT_INSTANCE_ID="$c" \
-            -e KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port -e AGENT_HEARTBEAT_INTERVAL=1s \
+            -e KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port -e AGENT_HEARTBEAT_INTERVAL="${interval}s" \
             local/jre:21 java -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$standin_cp" \
             dev.iplauction.orchestrator.standin.StandInAgent > /dev/null
         containers+=("$c")
     done
-    start_orchestrator docker --orchestrator.runtime=docker --orchestrator.heartbeat-timeout=3s \
-        --orchestrator.check-interval=500ms --orchestrator.docker.stop-timeout=1s
-    # A container restart keeps its instance id (set in its environment): wait for a heartbeat after the kill.
+    start_orchestrator "docker-$label" --orchestrator.runtime=docker "$@"
+    settle
+    # A restarted container keeps its instance id (set in its environment): wait for its first heartbeat after the kill.
     t0=$(now); docker kill bench-agent-csk > /dev/null
-    for _ in $(seq 1 600); do
+    for _ in $(seq 1 1200); do
         json=$(seat CSK)
         if [ "$(jq -r .status <<< "$json")" = "HEALTHY" ] && [ "$(jq -r .seq <<< "$json")" -le 3 ] \
                 && (( $(echo "$(epoch "$(jq -r .lastHeartbeat <<< "$json")") > $t0" | bc -l) )); then
-            back=$(echo "$(epoch "$(jq -r .lastHeartbeat <<< "$json")") - ($(jq -r .seq <<< "$json") - 1)" | bc -l)
+            back=$(echo "$(epoch "$(jq -r .lastHeartbeat <<< "$json")") - ($(jq -r .seq <<< "$json") - 1) * $interval" | bc -l)
             printf '  crashed agent container (docker kill CSK): kill -> seat heartbeating again: %.1f s\n' \
                 "$(echo "$back - $t0" | bc -l)"
             break
@@ -180,4 +190,20 @@ if $docker; then
         sleep 0.2
     done
     stop_orchestrator
+    for c in "${containers[@]}"; do docker rm -f "$c" > /dev/null 2>&1 || true; done
+}
+
+if $docker; then
+    echo
+    echo "== docker runtime: nine labelled agent containers (stand-in agents, host network) =="
+    if ! docker info > /dev/null 2>&1; then
+        echo "  skipped: no Docker engine answers"
+    elif ! docker image inspect local/jre:21 > /dev/null 2>&1; then
+        echo "  skipped: no local/jre:21 image (../shared/tools/docker-offline/build-local-images.sh --only jre)"
+    else
+        [ "$only" != "short" ] && { echo " default settings:"; docker_crash default 10; }
+        [ "$only" != "default" ] && { echo " short settings (heartbeats 1 s, timeout 3 s, checks 500 ms):"; \
+            docker_crash short 1 --orchestrator.heartbeat-timeout=3s --orchestrator.check-interval=500ms \
+            --orchestrator.docker.stop-timeout=1s; }
+    fi
 fi

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Restarts agent containers through the Docker Engine API. A seat's container is found among the containers labelled
  * {@code dev.iplauction.project=<project>} and {@code dev.iplauction.role=agent} only, by what the seat's heartbeats
- * said: the host (a container's hostname is its id prefix by default, or a name set in Compose), or the instance id
- * (label {@code dev.iplauction.instance} or environment AGENT_INSTANCE_ID). A container without those labels is never
+ * said, the most specific first: the instance id (label {@code dev.iplauction.instance} or environment
+ * AGENT_INSTANCE_ID), then the container id prefix or name, then the hostname (by default a container's id prefix;
+ * shared by every container on the host network). A tie restarts nothing. A container without those labels is never
  * touched, whatever its name. Compose starts the containers; this runtime starts and stops none of its own.
  */
 public final class DockerAgentRuntime implements AgentRuntime {
@@ -111,8 +112,14 @@ public final class DockerAgentRuntime implements AgentRuntime {
         } catch (RuntimeException e) {
             throw new RestartFailed("docker engine: " + e.getMessage(), e);
         }
-        List<Container> matches =
-                candidates.stream().filter(c -> runs(c, holder)).toList();
+        // The most specific evidence wins: the instance id (unique per agent) before the host, which containers on
+        // the host network all share. Two containers on the same evidence is a tie: none is restarted.
+        List<Container> matches = List.of();
+        for (int strength = Match.INSTANCE; strength >= Match.HOSTNAME && matches.isEmpty(); strength--) {
+            int wanted = strength;
+            matches =
+                    candidates.stream().filter(c -> match(c, holder) == wanted).toList();
+        }
         if (matches.isEmpty()) {
             throw new RestartFailed("no container labelled " + AgentLabels.PROJECT + "=" + project + ","
                     + AgentLabels.ROLE + "=" + AgentLabels.AGENT_ROLE + " runs instance " + holder.instanceId()
@@ -120,11 +127,18 @@ public final class DockerAgentRuntime implements AgentRuntime {
         }
         if (matches.size() > 1) {
             throw new RestartFailed("instance " + holder.instanceId() + " (host " + holder.host() + ") matches "
-                    + matches.size() + " labelled containers: "
-                    + matches.stream().map(DockerAgentRuntime::name).toList()
-                    + "; restarting none");
+                    + matches.size() + " labelled containers equally: "
+                    + matches.stream().map(DockerAgentRuntime::name).toList() + "; restarting none");
         }
         return matches.get(0);
+    }
+
+    /** How a container matched a holder, strongest first. */
+    private static final class Match {
+        static final int INSTANCE = 3;
+        static final int ID_OR_NAME = 2;
+        static final int HOSTNAME = 1;
+        static final int NONE = 0;
     }
 
     private List<Container> agentContainers() {
@@ -134,33 +148,34 @@ public final class DockerAgentRuntime implements AgentRuntime {
                 .exec();
     }
 
-    private boolean runs(Container container, Holder holder) {
+    private int match(Container container, Holder holder) {
         String host = holder.host();
         String instance = holder.instanceId();
-        if (host != null && host.length() >= 12 && container.getId().startsWith(host)) {
-            return true;
-        }
-        if (host != null
-                && container.getNames() != null
-                && Arrays.asList(container.getNames()).contains("/" + host)) {
-            return true;
-        }
         Map<String, String> labels = container.getLabels();
         if (instance != null && labels != null && instance.equals(labels.get(AgentLabels.INSTANCE))) {
-            return true;
+            return Match.INSTANCE;
         }
         InspectContainerResponse inspected =
                 docker.inspectContainerCmd(container.getId()).exec();
         var config = inspected.getConfig();
-        if (config == null) {
-            return false;
-        }
-        if (host != null && host.equals(config.getHostName())) {
-            return true;
-        }
-        return instance != null
+        if (instance != null
+                && config != null
                 && config.getEnv() != null
-                && Arrays.asList(config.getEnv()).contains("AGENT_INSTANCE_ID=" + instance);
+                && Arrays.asList(config.getEnv()).contains("AGENT_INSTANCE_ID=" + instance)) {
+            return Match.INSTANCE;
+        }
+        if (host != null && host.length() >= 12 && container.getId().startsWith(host)) {
+            return Match.ID_OR_NAME;
+        }
+        if (host != null
+                && container.getNames() != null
+                && Arrays.asList(container.getNames()).contains("/" + host)) {
+            return Match.ID_OR_NAME;
+        }
+        if (host != null && config != null && host.equals(config.getHostName())) {
+            return Match.HOSTNAME;
+        }
+        return Match.NONE;
     }
 
     private Restarted restart(Container container, Holder holder) {

@@ -79,19 +79,25 @@ class DockerAgentRuntimeIT {
     }
 
     private static String run(String name, Map<String, String> labels, String instanceId) {
+        return run(name, labels, instanceId, null);
+    }
+
+    private static String run(String name, Map<String, String> labels, String instanceId, String hostname) {
         try {
             docker.removeContainerCmd(name).withForce(true).exec();
         } catch (RuntimeException e) {
             // none left from an earlier run
         }
-        String id = docker.createContainerCmd(image)
+        var create = docker.createContainerCmd(image)
                 .withName(name)
                 .withLabels(labels)
                 .withEnv("AGENT_INSTANCE_ID=" + instanceId)
                 .withCmd("sleep", "infinity")
-                .withHostConfig(HostConfig.newHostConfig().withInit(true))
-                .exec()
-                .getId();
+                .withHostConfig(HostConfig.newHostConfig().withInit(true));
+        if (hostname != null) {
+            create.withHostName(hostname);
+        }
+        String id = create.exec().getId();
         created.add(id);
         docker.startContainerCmd(id).exec();
         return id;
@@ -134,6 +140,32 @@ class DockerAgentRuntimeIT {
                 .restart(Franchise.MI, new Holder("agent-it-2", "some-other-host", 1))
                 .get(60, TimeUnit.SECONDS);
         assertThat(startedAt(id)).isNotEqualTo(before);
+    }
+
+    @Test
+    void onASharedHostnameTheInstanceIdDecidesAndATieRestartsNothing() throws Exception {
+        Map<String, String> agent = Map.of(AgentLabels.PROJECT, PROJECT, AgentLabels.ROLE, AgentLabels.AGENT_ROLE);
+        // as on the host network: every agent container has the same hostname
+        String first = run("orchestrator-it-shared-1", agent, "agent-shared-1", "shared-host");
+        String second = run("orchestrator-it-shared-2", agent, "agent-shared-2", "shared-host");
+        String firstBefore = startedAt(first);
+        String secondBefore = startedAt(second);
+
+        runtime()
+                .restart(Franchise.GT, new Holder("agent-shared-2", "shared-host", 1))
+                .get(60, TimeUnit.SECONDS);
+        assertThat(startedAt(second)).isNotEqualTo(secondBefore);
+        assertThat(startedAt(first)).isEqualTo(firstBefore);
+
+        String secondAfter = startedAt(second);
+        assertThatThrownBy(() -> runtime()
+                        .restart(Franchise.GT, new Holder("agent-unknown", "shared-host", 1))
+                        .get(60, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(RestartFailed.class)
+                .hasMessageContaining("matches 2 labelled containers equally");
+        assertThat(startedAt(first)).isEqualTo(firstBefore);
+        assertThat(startedAt(second)).isEqualTo(secondAfter);
     }
 
     @Test
