@@ -72,10 +72,12 @@ class OrchestratorConfiguration {
 
     @Bean
     Outbox outbox(KafkaProperties kafka) {
+        var config = new java.util.HashMap<>(kafka.buildProducerProperties());
+        // A send must not hold the heartbeat intake or the checks for a minute while Kafka is away: fail it sooner
+        // (it is logged with what was lost) and carry on.
+        config.putIfAbsent(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         var producers = new DefaultKafkaProducerFactory<String, Object>(
-                kafka.buildProducerProperties(),
-                new StringSerializer(),
-                new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo());
+                config, new StringSerializer(), new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo());
         return new KafkaOutbox(new KafkaTemplate<>(producers));
     }
 
