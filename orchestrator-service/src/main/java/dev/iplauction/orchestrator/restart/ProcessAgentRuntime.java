@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the agents as local processes: one per group of seats (AGENT_TEAMS), launched with a stagger, restarted on
- * request, reported when one exits on its own, and stopped on close: SIGTERM first, SIGKILL after the stop timeout,
- * and every descendant (a Chromium and its helpers) with it, so nothing is orphaned. The JVM reaps its children, so
+ * request, reported when one exits on its own, and stopped on close: SIGTERM first, SIGKILL after the stop timeout (at
+ * once for a process stopped by SIGSTOP, which could not act on SIGTERM), and every descendant (a Chromium and its helpers) with it, so nothing is orphaned. The JVM reaps its children, so
  * none is left a zombie. Each process's output is appended to {@code <log-dir>/<group>.log}.
  *
  * <p>The process ids are written to {@code <log-dir>/agents.pids}; an orchestrator that was killed before it could
@@ -276,8 +276,27 @@ public final class ProcessAgentRuntime implements AgentRuntime {
         }
         // Collected before the parent dies: afterwards they belong to init and are no longer its descendants.
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
+        if (frozen(process.pid())) {
+            // SIGTERM waits, undelivered, until a stopped process is continued: waiting for it would only add the
+            // whole stop timeout to the seat's silence.
+            log.warn("agent {} (pid {}) is stopped (SIGSTOP): killing it at once", agent.name, process.pid());
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
         return new Stopping(process, descendants, agent.instanceId);
+    }
+
+    /** Whether the process is stopped by a signal ('T' in /proc/PID/stat, Linux); false where that cannot be read. */
+    static boolean frozen(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.UTF_8);
+            // pid (comm) state …: the command may contain spaces and parentheses, so read after the last ')'
+            String afterCommand = stat.substring(stat.lastIndexOf(')') + 1).strip();
+            return afterCommand.startsWith("T");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void finishStop(Agent agent, Stopping s, long timeoutNanos) {

@@ -162,6 +162,8 @@ class ProcessRuntimeIT {
         Process kill = new ProcessBuilder("kill", "-STOP", String.valueOf(frozen.pid())).start();
         assertThat(kill.waitFor()).isZero();
         assertThat(frozen.isAlive()).isTrue();
+        assertThat(ProcessAgentRuntime.frozen(frozen.pid())).isTrue();
+        assertThat(ProcessAgentRuntime.frozen(ProcessHandle.current().pid())).isFalse();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             SeatRecord now = orchestrator.seat(Franchise.MI);
