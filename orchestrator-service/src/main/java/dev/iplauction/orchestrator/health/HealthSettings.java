@@ -1,0 +1,88 @@
+package dev.iplauction.orchestrator.health;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the health policy needs to know, validated here so that the policy never meets a nonsense value.
+ *
+ * @param heartbeatTimeout a seat that said nothing alive for this long is unhealthy
+ * @param startupGrace how long a seat may stay silent after the orchestrator starts, after its launch or after a
+ *     restart, before the timeout applies
+ * @param restartAttempts hard restarts (container or process) per recovery before the seat is marked failed
+ * @param backoff the wait before the second hard restart; doubled for each further one
+ * @param maxBackoff the longest wait between two hard restarts
+ * @param restartWindow the sliding window of the restart cap
+ * @param restartsPerWindow at most this many hard restarts of one seat within the window, across recoveries
+ * @param softRestart when a soft restart comes first
+ */
+public record HealthSettings(
+        Duration heartbeatTimeout,
+        Duration startupGrace,
+        int restartAttempts,
+        Duration backoff,
+        Duration maxBackoff,
+        Duration restartWindow,
+        int restartsPerWindow,
+        SoftRestartMode softRestart) {
+
+    public HealthSettings {
+        positive(heartbeatTimeout, "heartbeat-timeout");
+        notNegative(startupGrace, "startup-grace");
+        if (restartAttempts < 0 || restartAttempts > 100) {
+            throw new IllegalArgumentException(
+                    "orchestrator.restart-attempts must be between 0 and 100, got " + restartAttempts);
+        }
+        notNegative(backoff, "restart-backoff");
+        notNegative(maxBackoff, "restart-backoff-max");
+        if (maxBackoff.compareTo(backoff) < 0) {
+            throw new IllegalArgumentException("orchestrator.restart-backoff-max (" + maxBackoff
+                    + ") must be at least orchestrator.restart-backoff (" + backoff + ")");
+        }
+        positive(restartWindow, "restart-window");
+        if (restartsPerWindow < 1) {
+            throw new IllegalArgumentException(
+                    "orchestrator.restarts-per-window must be at least 1, got " + restartsPerWindow);
+        }
+        Objects.requireNonNull(softRestart, "orchestrator.soft-restart");
+    }
+
+    /** The replaced system's numbers: 30 s timeout and grace, 3 attempts; 5 s back-off doubling to 2 min. */
+    public static HealthSettings defaults() {
+        return new HealthSettings(
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                3,
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(10),
+                6,
+                SoftRestartMode.WHEN_INSTANCE_ALIVE);
+    }
+
+    /** The wait after hard restart number {@code done} (1, 2 …) before the next one may start. */
+    public Duration backoffAfter(int done) {
+        if (done <= 0) {
+            return Duration.ZERO;
+        }
+        Duration wait = backoff;
+        for (int i = 1; i < done && wait.compareTo(maxBackoff) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+
+    private static void positive(Duration value, String name) {
+        Objects.requireNonNull(value, "orchestrator." + name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("orchestrator." + name + " must be longer than 0, got " + value);
+        }
+    }
+
+    private static void notNegative(Duration value, String name) {
+        Objects.requireNonNull(value, "orchestrator." + name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("orchestrator." + name + " must be 0 or more, got " + value);
+        }
+    }
+}
