@@ -9,6 +9,7 @@ import dev.iplauction.orchestrator.health.Holder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +28,18 @@ import org.slf4j.LoggerFactory;
  * said, the most specific first: the instance id (label {@code dev.iplauction.instance} or environment
  * AGENT_INSTANCE_ID), then the container id prefix or name, then the hostname (by default a container's id prefix;
  * shared by every container on the host network). A tie restarts nothing. A container without those labels is never
- * touched, whatever its name. Compose starts the containers; this runtime starts and stops none of its own.
+ * touched, whatever its name. Compose starts the containers; this runtime starts and stops none of its own, but
+ * it starts again a labelled agent container that crashed or was killed ({@link #reviveCrashed()}): a dead container's
+ * seats move to the other agents through the consumer group and keep heartbeating, so its silence alone would never
+ * bring it back.
  */
 public final class DockerAgentRuntime implements AgentRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(DockerAgentRuntime.class);
+    /** The JVM's exit status after SIGTERM. */
+    private static final long STOPPED_ON_PURPOSE = 143;
+    /** How often crashed agent containers are looked for. */
+    private static final Duration REVIVE_INTERVAL = Duration.ofSeconds(5);
 
     private final DockerClient docker;
     private final String project;
@@ -38,6 +48,8 @@ public final class DockerAgentRuntime implements AgentRuntime {
     private final RestartJoiner joiner;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("docker-restarts").daemon().factory());
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("docker-watch").daemon().factory());
 
     public DockerAgentRuntime(
             DockerClient docker, String project, Duration stopTimeout, Clock clock, Duration joinWindow) {
@@ -67,6 +79,52 @@ public final class DockerAgentRuntime implements AgentRuntime {
             log.warn(
                     "docker engine does not answer yet ({}); container restarts will fail until it does", e.toString());
         }
+        long every = REVIVE_INTERVAL.toMillis();
+        watcher.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        reviveCrashed();
+                    } catch (RuntimeException e) {
+                        log.debug("looking for crashed agent containers: {}", e.toString());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts again every labelled agent container that exited because it crashed or was killed: any exit status but
+     * 0 (a clean exit) and 143 (SIGTERM: someone stopped it on purpose, as {@code docker compose stop} does).
+     *
+     * @return the containers started
+     */
+    List<String> reviveCrashed() {
+        List<String> revived = new ArrayList<>();
+        for (Container container : agentContainers()) {
+            if (!"exited".equals(container.getState()) && !"dead".equals(container.getState())) {
+                continue;
+            }
+            InspectContainerResponse inspected =
+                    docker.inspectContainerCmd(container.getId()).exec();
+            Long exit =
+                    inspected.getState() == null ? null : inspected.getState().getExitCodeLong();
+            if (exit == null || exit == 0 || exit == STOPPED_ON_PURPOSE) {
+                continue;
+            }
+            log.warn(
+                    "agent container {} exited with status {}{}; starting it again",
+                    name(container),
+                    exit,
+                    Boolean.TRUE.equals(inspected.getState().getOOMKilled()) ? " (out of memory)" : "");
+            try {
+                docker.startContainerCmd(container.getId()).exec();
+                revived.add(name(container));
+            } catch (RuntimeException e) {
+                log.warn("could not start agent container {} again: {}", name(container), e.getMessage());
+            }
+        }
+        return revived;
     }
 
     @Override
@@ -92,6 +150,7 @@ public final class DockerAgentRuntime implements AgentRuntime {
 
     @Override
     public void close() {
+        watcher.shutdownNow();
         worker.shutdownNow();
         try {
             docker.close();

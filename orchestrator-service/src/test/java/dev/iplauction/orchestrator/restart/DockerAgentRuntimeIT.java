@@ -169,6 +169,49 @@ class DockerAgentRuntimeIT {
     }
 
     @Test
+    void aKilledAgentContainerIsStartedAgainButOneStoppedOnPurposeOrUnlabelledIsNot() throws Exception {
+        Map<String, String> agent = Map.of(AgentLabels.PROJECT, PROJECT, AgentLabels.ROLE, AgentLabels.AGENT_ROLE);
+        String killed = run("orchestrator-it-killed", agent, "agent-killed");
+        String crashed = run("orchestrator-it-crashed", agent, "agent-crashed");
+        String stopped = run("orchestrator-it-stopped", agent, "agent-stopped");
+        String bystander = run("orchestrator-it-killed-bystander", Map.of(), "agent-bystander");
+        docker.killContainerCmd(killed).exec(); // SIGKILL: exit status 137
+        docker.killContainerCmd(bystander).exec();
+        docker.killContainerCmd(crashed).withSignal("SIGUSR1").exec(); // dies of a signal it does not handle
+        docker.killContainerCmd(stopped).withSignal("SIGTERM").exec(); // as docker compose stop does
+        awaitExited(killed, crashed, stopped, bystander);
+        assertThat(docker.inspectContainerCmd(stopped).exec().getState().getExitCodeLong())
+                .as("sleep under tini exits 143 on SIGTERM, like the JVM")
+                .isEqualTo(143L);
+
+        assertThat(runtime().reviveCrashed())
+                .containsExactlyInAnyOrder("orchestrator-it-killed", "orchestrator-it-crashed");
+
+        assertThat(docker.inspectContainerCmd(killed).exec().getState().getRunning())
+                .isTrue();
+        assertThat(docker.inspectContainerCmd(crashed).exec().getState().getRunning())
+                .isTrue();
+        assertThat(docker.inspectContainerCmd(stopped).exec().getState().getRunning())
+                .isFalse();
+        assertThat(docker.inspectContainerCmd(bystander).exec().getState().getRunning())
+                .isFalse();
+    }
+
+    private static void awaitExited(String... ids) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            boolean all = true;
+            for (String id : ids) {
+                all &= !docker.inspectContainerCmd(id).exec().getState().getRunning();
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("containers still running after 10 s");
+    }
+
+    @Test
     void aContainerWithoutTheProjectsLabelsIsNeverTouched() {
         String unlabelled = run("orchestrator-it-bystander", Map.of(), "agent-it-3");
         String otherProject = run(
