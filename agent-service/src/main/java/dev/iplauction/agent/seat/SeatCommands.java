@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -42,13 +41,13 @@ public final class SeatCommands {
      * A listener container (start it, or let Spring start it as a bean) for these seats.
      *
      * @param consumerProperties the base consumer settings (bootstrap servers …)
-     * @param deadLetters where unreadable commands go (see {@link #deadLetterProducers}); its owner closes it
+     * @param deadLetters where unreadable commands go; its owner closes it
      * @param teams a static team list; empty to join the group
      * @param skip franchises left to people
      */
     public static KafkaMessageListenerContainer<String, AgentCommand> container(
             Map<String, Object> consumerProperties,
-            ProducerFactory<String, Object> deadLetters,
+            DeadLetters deadLetters,
             String group,
             Set<Franchise> teams,
             Set<Franchise> skip,
@@ -81,7 +80,7 @@ public final class SeatCommands {
         var listener = new KafkaMessageListenerContainer<>(consumers, container);
         listener.setCommonErrorHandler(new DefaultErrorHandler(
                 new DeadLetterPublishingRecoverer(
-                        new KafkaTemplate<>(deadLetters),
+                        new KafkaTemplate<>(deadLetters.producers),
                         // Spring Kafka 4 would name it agent.commands-dlt; the project's contract is <topic>.DLT.
                         (record, failure) -> new TopicPartition(Topics.AGENT_COMMANDS.deadLetterTopicName(), -1)),
                 new FixedBackOff(0L, 0L)));
@@ -94,13 +93,22 @@ public final class SeatCommands {
     }
 
     /**
-     * The producers for dead letters: an unreadable record's own bytes go as they came, anything else as its JSON.
-     * One factory, so the Spring context that owns it closes its producer on shutdown.
+     * The producers for dead letters: an unreadable record's own bytes go as they came, anything else as its JSON. Not
+     * a {@code ProducerFactory} bean (that would switch off Spring Boot's own); whoever makes it closes it.
      */
-    public static DefaultKafkaProducerFactory<String, Object> deadLetterProducers(
-            Map<String, Object> producerProperties) {
-        Serializer<Object> json = new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo();
-        Serializer<Object> values = (topic, value) -> value instanceof byte[] raw ? raw : json.serialize(topic, value);
-        return new DefaultKafkaProducerFactory<>(producerProperties, new StringSerializer(), values);
+    public static final class DeadLetters implements AutoCloseable {
+        private final DefaultKafkaProducerFactory<String, Object> producers;
+
+        public DeadLetters(Map<String, Object> producerProperties) {
+            Serializer<Object> json = new JacksonJsonSerializer<>(EventJson.mapper()).noTypeInfo();
+            Serializer<Object> values =
+                    (topic, value) -> value instanceof byte[] raw ? raw : json.serialize(topic, value);
+            this.producers = new DefaultKafkaProducerFactory<>(producerProperties, new StringSerializer(), values);
+        }
+
+        @Override
+        public void close() {
+            producers.destroy();
+        }
     }
 }

@@ -33,7 +33,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
@@ -156,9 +155,9 @@ class AgentConfiguration {
     }
 
     /** Where unreadable commands go; a bean so that the context closes its producer. */
-    @Bean
-    DefaultKafkaProducerFactory<String, Object> seatCommandDeadLetters(KafkaProperties kafka) {
-        return SeatCommands.deadLetterProducers(kafka.buildProducerProperties());
+    @Bean(destroyMethod = "close")
+    SeatCommands.DeadLetters seatCommandDeadLetters(KafkaProperties kafka) {
+        return new SeatCommands.DeadLetters(kafka.buildProducerProperties());
     }
 
     /** The seat assignment and the orchestrator's commands: one consumer of agent.commands (a Spring lifecycle bean). */
@@ -167,7 +166,7 @@ class AgentConfiguration {
             KafkaProperties kafka,
             AgentProperties properties,
             SeatRuntime seats,
-            DefaultKafkaProducerFactory<String, Object> seatCommandDeadLetters) {
+            SeatCommands.DeadLetters seatCommandDeadLetters) {
         log.info(
                 properties.teamSet().isEmpty()
                         ? "taking seats from consumer group {} (skipping {})"

@@ -24,7 +24,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
@@ -92,7 +91,7 @@ class SeatCommandsIT {
                 container.stop();
             }
         } finally {
-            deadLetters.destroy();
+            deadLetters.close();
         }
         assertThat(seats.held()).as("stopping hands the seats back").isEmpty();
     }
@@ -125,7 +124,7 @@ class SeatCommandsIT {
                 container.stop();
             }
         } finally {
-            deadLetters.destroy();
+            deadLetters.close();
         }
     }
 
@@ -148,8 +147,8 @@ class SeatCommandsIT {
                 "earliest");
     }
 
-    private static DefaultKafkaProducerFactory<String, Object> deadLetters() {
-        return SeatCommands.deadLetterProducers(
+    private static SeatCommands.DeadLetters deadLetters() {
+        return new SeatCommands.DeadLetters(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
     }
 

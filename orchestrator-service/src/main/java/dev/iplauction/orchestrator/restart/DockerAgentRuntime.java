@@ -9,12 +9,15 @@ import dev.iplauction.orchestrator.health.Holder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * touched, whatever its name. Compose starts the containers; this runtime starts and stops none of its own, but
  * it starts again a labelled agent container that crashed or was killed ({@link #reviveCrashed()}): a dead container's
  * seats move to the other agents through the consumer group and keep heartbeating, so its silence alone would never
- * bring it back.
+ * bring it back. One that keeps crashing is started at most three times in ten minutes.
  */
 public final class DockerAgentRuntime implements AgentRuntime {
 
@@ -40,6 +43,11 @@ public final class DockerAgentRuntime implements AgentRuntime {
     private static final long STOPPED_ON_PURPOSE = 143;
     /** How often crashed agent containers are looked for. */
     private static final Duration REVIVE_INTERVAL = Duration.ofSeconds(5);
+    /** A container that keeps crashing (a bad setting, say) is started again at most this often per window. */
+    private static final int REVIVALS_PER_WINDOW = 3;
+
+    private static final Duration REVIVAL_WINDOW = Duration.ofMinutes(10);
+    private final Map<String, Deque<Instant>> revivals = new ConcurrentHashMap<>();
 
     private final DockerClient docker;
     private final String project;
@@ -112,6 +120,17 @@ public final class DockerAgentRuntime implements AgentRuntime {
             if (exit == null || exit == 0 || exit == STOPPED_ON_PURPOSE) {
                 continue;
             }
+            Deque<Instant> recent = revivals.computeIfAbsent(container.getId(), id -> new ArrayDeque<>());
+            Instant now = clock.instant();
+            while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(REVIVAL_WINDOW))) {
+                recent.removeFirst();
+            }
+            if (recent.size() >= REVIVALS_PER_WINDOW) {
+                log.debug(
+                        "agent container {} crashed again; left down after {} starts", name(container), recent.size());
+                continue;
+            }
+            recent.addLast(now);
             log.warn(
                     "agent container {} exited with status {}{}; starting it again",
                     name(container),

@@ -197,6 +197,25 @@ class DockerAgentRuntimeIT {
                 .isFalse();
     }
 
+    @Test
+    void aContainerThatKeepsCrashingIsStartedAtMostThreeTimesInTenMinutes() throws Exception {
+        Map<String, String> agent = Map.of(AgentLabels.PROJECT, PROJECT, AgentLabels.ROLE, AgentLabels.AGENT_ROLE);
+        String flapping = run("orchestrator-it-flapping", agent, "agent-flapping");
+        DockerAgentRuntime runtime = runtime();
+        for (int crash = 1; crash <= 4; crash++) {
+            docker.killContainerCmd(flapping).exec();
+            awaitExited(flapping);
+            List<String> revived = runtime.reviveCrashed();
+            if (crash <= 3) {
+                assertThat(revived).as("crash %d", crash).containsExactly("orchestrator-it-flapping");
+            } else {
+                assertThat(revived).as("crash %d", crash).isEmpty();
+            }
+        }
+        assertThat(docker.inspectContainerCmd(flapping).exec().getState().getRunning())
+                .isFalse();
+    }
+
     private static void awaitExited(String... ids) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             boolean all = true;
