@@ -382,14 +382,16 @@ public final class Auction {
         if (lot.stage() != LotStage.BIDDING || !now().isBefore(lot.closesAt())) {
             return refuse(RefusalReason.LOT_CLOSED, "bidding on lot " + lotNumber + " has closed");
         }
-        if (franchise == lot.highestBidder()) {
-            return refuse(RefusalReason.HIGHEST_BIDDER, franchise + " already holds the highest bid");
-        }
+        // The amount first: a bid for an amount already passed is stale, whoever sends it (a franchise's own older
+        // click arriving after its newer bid was accepted is stale, not a bid against itself).
         Lakh next = lot.nextBid();
         if (!amount.equals(next)) {
             return refuse(
                     RefusalReason.STALE,
                     "the next bid is " + next.display() + " (" + next.value() + " L), not " + amount.display());
+        }
+        if (franchise == lot.highestBidder()) {
+            return refuse(RefusalReason.HIGHEST_BIDDER, franchise + " already holds the highest bid");
         }
         return affordability(franchise, amount);
     }

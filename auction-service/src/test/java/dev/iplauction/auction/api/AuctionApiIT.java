@@ -29,8 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "auction.tick=5ms"})
-@EmbeddedKafka(partitions = 1)
+        properties = {"auction.tick=5ms"})
+// The broker address goes straight into spring.kafka.bootstrap-servers: logging (the Kafka appender) reads it
+// before a ${spring.embedded.kafka.brokers} placeholder could be resolved.
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class AuctionApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
