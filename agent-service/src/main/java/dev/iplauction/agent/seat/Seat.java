@@ -25,7 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ final class Seat implements AuctionPage.Listener {
     private static final Logger log = LoggerFactory.getLogger(Seat.class);
     /** How long a bid may stay unanswered (neither seen as highest, overtaken nor refused) before it is given up. */
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(2);
+    /** Pool reads wait a random moment up to this, so that nine seats do not open nine tabs at once. */
+    private static final Duration POOL_READ_SPREAD = Duration.ofMillis(1_500);
 
     private final Franchise franchise;
     private final String auctionCode;
@@ -70,6 +74,8 @@ final class Seat implements AuctionPage.Listener {
     private int joinAttempts;
     /** Whether the page holds the seat now (views arrive in the lobby before the seat is taken). */
     private boolean joined;
+    /** The players still to come, from the pool page, for the strategy's scarcity and budget planning. */
+    private final UpcomingPlayers upcoming = new UpcomingPlayers();
 
     /** A bid clicked and not yet answered; {@code promptedNanos} is when the view it answered arrived. */
     private record PendingBid(int lot, String playerId, Lakh amount, long promptedNanos) {}
@@ -228,6 +234,8 @@ final class Seat implements AuctionPage.Listener {
         }
         if (lot.number() != lotNumber) {
             resolveClosedLot(view);
+            upcoming.lotOpened(lot.player().id());
+            readPoolIfDue(view);
             openLot(view);
         }
         resolvePending(view);
@@ -251,6 +259,50 @@ final class Seat implements AuctionPage.Listener {
             log.warn("{} lost its page ({}); reopening", franchise, lost);
             restart("page lost");
         }
+    }
+
+    // ---- the pool ----
+
+    /**
+     * Glances at the pool page when a read is due, off the seat's critical path: after a small random wait, in a tab of
+     * its own; the answer comes back to this thread as an event of its own, and until then lots are decided with the
+     * list as it stands.
+     */
+    private void readPoolIfDue(RoomView view) {
+        if (!upcoming.readDue(view.round())) {
+            return;
+        }
+        upcoming.readStarted(view.round());
+        long delay = ThreadLocalRandom.current().nextLong(POOL_READ_SPREAD.toMillis() + 1);
+        executor.schedule(
+                () -> {
+                    if (stopped) {
+                        upcoming.readFailed();
+                        return;
+                    }
+                    CompletableFuture<List<Player>> read;
+                    try {
+                        read = page.pool();
+                    } catch (RuntimeException failure) {
+                        read = CompletableFuture.failedFuture(failure);
+                    }
+                    read.whenCompleteAsync(this::poolRead, executor);
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void poolRead(List<Player> players, Throwable failure) {
+        if (failure != null) {
+            upcoming.readFailed();
+            log.info("{} could not read the pool (plays on with what it had): {}", franchise, failure.getMessage());
+            return;
+        }
+        upcoming.readDone(players);
+        log.debug(
+                "{} read the pool: {} players still to come",
+                franchise,
+                upcoming.list().size());
     }
 
     // ---- deciding ----
@@ -325,7 +377,7 @@ final class Seat implements AuctionPage.Listener {
                 rivals,
                 view.progress() == null ? 0 : view.progress().lotsRemaining(),
                 startingPurse,
-                List.of());
+                upcoming.list());
     }
 
     private static TeamState team(RoomView.FranchiseState f) {
