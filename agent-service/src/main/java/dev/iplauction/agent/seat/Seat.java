@@ -299,7 +299,7 @@ final class Seat implements AuctionPage.Listener {
             return;
         }
         upcoming.readDone(players);
-        log.debug(
+        log.info(
                 "{} read the pool: {} players still to come",
                 franchise,
                 upcoming.list().size());

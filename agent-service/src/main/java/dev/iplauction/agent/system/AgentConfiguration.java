@@ -26,6 +26,7 @@ import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -155,10 +156,21 @@ class AgentConfiguration {
                         new PlaywrightAuctionPage(browser, franchise.code(), executor, listener));
     }
 
-    /** Where unreadable commands go; a bean so that the context closes its producer. */
+    /**
+     * Where unreadable commands go, in a bean so that the context closes its producer. Held, not declared as a {@code
+     * ProducerFactory} bean: one of those turns Boot's own producer factory off, and with it the {@code KafkaTemplate}
+     * that Boot's Kafka configuration needs (the context then does not start).
+     */
+    record SeatCommandDeadLetters(DefaultKafkaProducerFactory<String, Object> producers) implements DisposableBean {
+        @Override
+        public void destroy() {
+            producers.destroy();
+        }
+    }
+
     @Bean
-    DefaultKafkaProducerFactory<String, Object> seatCommandDeadLetters(KafkaProperties kafka) {
-        return SeatCommands.deadLetterProducers(kafka.buildProducerProperties());
+    SeatCommandDeadLetters seatCommandDeadLetters(KafkaProperties kafka) {
+        return new SeatCommandDeadLetters(SeatCommands.deadLetterProducers(kafka.buildProducerProperties()));
     }
 
     /** The seat assignment and the orchestrator's commands: one consumer of agent.commands (a Spring lifecycle bean). */
@@ -167,7 +179,7 @@ class AgentConfiguration {
             KafkaProperties kafka,
             AgentProperties properties,
             SeatRuntime seats,
-            DefaultKafkaProducerFactory<String, Object> seatCommandDeadLetters) {
+            SeatCommandDeadLetters seatCommandDeadLetters) {
         log.info(
                 properties.teamSet().isEmpty()
                         ? "taking seats from consumer group {} (skipping {})"
@@ -176,7 +188,7 @@ class AgentConfiguration {
                 properties.skipSet());
         return SeatCommands.container(
                 kafka.buildConsumerProperties(),
-                seatCommandDeadLetters,
+                seatCommandDeadLetters.producers(),
                 properties.group(),
                 properties.teamSet(),
                 properties.skipSet(),
