@@ -280,28 +280,35 @@ final class Seat implements AuctionPage.Listener {
                         upcoming.readFailed();
                         return;
                     }
+                    long asked = System.nanoTime();
                     CompletableFuture<List<Player>> read;
                     try {
                         read = page.pool();
                     } catch (RuntimeException failure) {
                         read = CompletableFuture.failedFuture(failure);
                     }
-                    read.whenCompleteAsync(this::poolRead, executor);
+                    read.whenCompleteAsync(
+                            (players, failure) -> poolRead(players, failure, System.nanoTime() - asked), executor);
                 },
                 delay,
                 TimeUnit.MILLISECONDS);
     }
 
-    private void poolRead(List<Player> players, Throwable failure) {
+    private void poolRead(List<Player> players, Throwable failure, long tookNanos) {
         if (failure != null) {
             upcoming.readFailed();
-            log.info("{} could not read the pool (plays on with what it had): {}", franchise, failure.getMessage());
+            log.info(
+                    "{} could not read the pool in {} ms (plays on with what it had): {}",
+                    franchise,
+                    tookNanos / 1_000_000,
+                    failure.getMessage());
             return;
         }
         upcoming.readDone(players);
         log.info(
-                "{} read the pool: {} players still to come",
+                "{} read the pool in {} ms: {} players still to come",
                 franchise,
+                tookNanos / 1_000_000,
                 upcoming.list().size());
     }
 
