@@ -713,6 +713,15 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                                                     new PageActionFailed(failure + " at " + request.url())));
                                 }
                             });
+                            // Only the document: the pool is rendered on the server, and its page's script would
+                            // open a live stream and poll the house for as long as the tab lives.
+                            poolTab.route("**/*", route -> {
+                                if ("document".equals(route.request().resourceType())) {
+                                    route.resume();
+                                } else {
+                                    route.abort();
+                                }
+                            });
                             poolTab.evaluate(PageScripts.OPEN, url);
                             return null;
                         },

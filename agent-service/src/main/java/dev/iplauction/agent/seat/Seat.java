@@ -227,6 +227,9 @@ final class Seat implements AuctionPage.Listener {
             resolveClosedLot(view);
             return;
         }
+        if (view.phase() == RoomView.Phase.LOBBY) {
+            readPoolIfDue(view); // the quiet before the start: the first lot then opens with the pool known
+        }
         RoomView.Lot lot = view.lot();
         if (lot == null) {
             resolveClosedLot(view);
@@ -250,6 +253,20 @@ final class Seat implements AuctionPage.Listener {
             if (latest != null) {
                 act(latest);
             }
+        } else if (!"stale".equals(refusal.reason()) && !"lot-closed".equals(refusal.reason())) {
+            RoomView.Lot shown = latest == null ? null : latest.lot();
+            log.warn(
+                    "{}: the house refused a bid on lot {} at {} ({}: {}) that was not the bid awaiting an answer ({});"
+                            + " the room showed lot {} held by {} at {}",
+                    franchise,
+                    refusal.lot(),
+                    refusal.amount(),
+                    refusal.reason(),
+                    refusal.message(),
+                    pending,
+                    shown == null ? null : shown.number(),
+                    shown == null ? null : shown.highestBidder(),
+                    shown == null ? null : shown.currentBid());
         }
     }
 
@@ -447,6 +464,14 @@ final class Seat implements AuctionPage.Listener {
                                     && pending.amount().equals(amount)) {
                                 if (failure != null || !click.clicked()) {
                                     pending = null; // nothing was sent: the page had moved on, or the button said no
+                                }
+                                if (failure != null) {
+                                    log.warn(
+                                            "{}: bidding {} on lot {} failed: {}",
+                                            franchise,
+                                            amount,
+                                            lot.number(),
+                                            failure.getMessage());
                                 }
                             }
                         },

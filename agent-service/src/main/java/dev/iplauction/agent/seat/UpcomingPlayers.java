@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * The players still to come after the one on the block, in order, as a seat last read them on the pool page and kept
  * current since: each lot that opens drops its player and everyone listed before him (they have had their turn). When
- * to read the pool again: at the first lot, when the round changes (the accelerated round brings back the unsold, in
+ * to read the pool: in the lobby before the start (or at the first lot seen, for a seat that joins late), when the round changes (the accelerated round brings back the unsold, in
  * the house's order), and every {@link #READ_EVERY_LOTS} lots as a safety net. One read at a time; a failed read is
  * tried again a few lots later and the seat plays on with what it had. Not thread-safe: the seat's thread only.
  */

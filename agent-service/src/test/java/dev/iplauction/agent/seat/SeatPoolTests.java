@@ -115,6 +115,20 @@ class SeatPoolTests {
     }
 
     @Test
+    void inTheLobbyTheSeatReadsThePoolBeforeTheStart_soTheFirstLotOpensWithItKnown() {
+        joined();
+        show(lobby());
+        await().atMost(WAIT).until(() -> page.reads.size() == 1);
+        page.reads.getFirst().complete(players("1", "2", "3"));
+        show(lobby());
+
+        joinAndShow(RoomView.Round.MAIN, 1, "1");
+        await().atMost(WAIT).until(() -> decided.size() == 1);
+        assertThat(lastUpcoming()).containsExactly("2", "3");
+        assertThat(page.reads).as("no second read for the first lot").hasSize(1);
+    }
+
+    @Test
     void theAcceleratedRoundIsReadAgain_andAFailedReadLeavesTheSeatPlayingWithWhatItHad() {
         joined();
         joinAndShow(RoomView.Round.MAIN, 1, "1");
@@ -136,6 +150,22 @@ class SeatPoolTests {
     }
 
     // ---- a page, a strategy and telemetry that the test controls ----
+
+    private RoomView lobby() {
+        RoomView running = view(RoomView.Round.MAIN, 1, player("0"));
+        return new RoomView(
+                running.code(),
+                RoomView.Phase.LOBBY,
+                RoomView.Round.MAIN,
+                running.seq(),
+                running.serverTime(),
+                running.receivedAt(),
+                running.rules(),
+                null,
+                running.franchises(),
+                List.of(),
+                new RoomView.Progress(0, 3, 0, 0));
+    }
 
     private RoomView view(RoomView.Round round, int lot, Player player) {
         Instant now = Instant.now();
