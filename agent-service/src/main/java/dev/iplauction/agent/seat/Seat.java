@@ -152,6 +152,8 @@ final class Seat implements AuctionPage.Listener {
                     state = SeatState.WAITING_FOR_START;
                 }
                 page.refresh();
+                // Seated: glance at the pool now, in the quiet of the lobby (or at once, joining a running auction).
+                readPoolIfDue(latest == null ? RoomView.Round.MAIN : latest.round());
             }
             case TAKEN_BY_SOMEONE_ELSE -> {
                 log.info(
@@ -227,9 +229,6 @@ final class Seat implements AuctionPage.Listener {
             resolveClosedLot(view);
             return;
         }
-        if (view.phase() == RoomView.Phase.LOBBY) {
-            readPoolIfDue(view); // the quiet before the start: the first lot then opens with the pool known
-        }
         RoomView.Lot lot = view.lot();
         if (lot == null) {
             resolveClosedLot(view);
@@ -238,7 +237,7 @@ final class Seat implements AuctionPage.Listener {
         if (lot.number() != lotNumber) {
             resolveClosedLot(view);
             upcoming.lotOpened(lot.player().id());
-            readPoolIfDue(view);
+            readPoolIfDue(view.round());
             openLot(view);
         }
         resolvePending(view);
@@ -285,11 +284,11 @@ final class Seat implements AuctionPage.Listener {
      * its own; the answer comes back to this thread as an event of its own, and until then lots are decided with the
      * list as it stands.
      */
-    private void readPoolIfDue(RoomView view) {
-        if (!upcoming.readDue(view.round())) {
+    private void readPoolIfDue(RoomView.Round round) {
+        if (!upcoming.readDue(round)) {
             return;
         }
-        upcoming.readStarted(view.round());
+        upcoming.readStarted(round);
         long delay = ThreadLocalRandom.current().nextLong(POOL_READ_SPREAD.toMillis() + 1);
         executor.schedule(
                 () -> {

@@ -92,10 +92,11 @@ class SeatPoolTests {
     }
 
     @Test
-    void theSeatReadsThePoolAtTheFirstLotAndTheStrategySeesThePlayersAfterTheOneOnTheBlock() {
+    void theSeatReadsThePoolOnceSeatedAndTheStrategySeesThePlayersAfterTheOneOnTheBlock() {
         joined();
-        joinAndShow(RoomView.Round.MAIN, 1, "1");
         await().atMost(WAIT).until(() -> page.reads.size() == 1);
+        joinAndShow(RoomView.Round.MAIN, 1, "1");
+        await().atMost(WAIT).until(() -> decided.size() == 1);
         assertThat(decided).hasSize(1);
         assertThat(decided.getFirst().upcoming())
                 .as("nothing known before the read")
@@ -131,8 +132,8 @@ class SeatPoolTests {
     @Test
     void theAcceleratedRoundIsReadAgain_andAFailedReadLeavesTheSeatPlayingWithWhatItHad() {
         joined();
-        joinAndShow(RoomView.Round.MAIN, 1, "1");
         await().atMost(WAIT).until(() -> page.reads.size() == 1);
+        joinAndShow(RoomView.Round.MAIN, 1, "1");
         page.reads.getFirst().complete(players("2", "3", "1x"));
         joinAndShow(RoomView.Round.MAIN, 2, "2");
         joinAndShow(RoomView.Round.MAIN, 3, "3");
