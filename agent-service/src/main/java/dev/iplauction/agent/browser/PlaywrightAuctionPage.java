@@ -751,8 +751,8 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                         },
                         callbacks);
             }
-            if (failure != null) {
-                log.warn("{} could not read the pool: {}", name, BrowserHost.firstLine(Deadline.unwrap(failure)));
+            if (failure != null) { // the seat says so; here only the detail
+                log.debug("{} could not read the pool: {}", name, BrowserHost.firstLine(Deadline.unwrap(failure)));
             }
         });
     }
