@@ -2,7 +2,9 @@ package dev.iplauction.agent.browser;
 
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
+import dev.iplauction.contracts.Player;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -57,6 +59,14 @@ public interface AuctionPage extends AutoCloseable {
 
     /** Does not raise, so the card holder gets the player at the matched price: the highest bidder's button. */
     CompletableFuture<Click> rtmNoRaise();
+
+    /**
+     * Glances at the pool: opens the auction's pool page in another tab of this seat's browser (the same session),
+     * reads the players still to come, in order, and closes the tab. The room page is not disturbed. The list is what
+     * the pool page lists: the rest of this round, then (in the main round) those unsold so far; never the player on
+     * the block.
+     */
+    CompletableFuture<List<Player>> pool();
 
     /** The page's last refusal of its own actions, if it has shown one. */
     CompletableFuture<Optional<Refusal>> lastRefusal();

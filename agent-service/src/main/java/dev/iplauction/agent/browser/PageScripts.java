@@ -190,6 +190,37 @@ final class PageScripts {
             })();
             """;
 
+    /**
+     * Reads the pool page at once: {@code {page, status, message, count, players}} as JSON, {@code players} being each
+     * {@code pool-player} row's data attributes (camel-cased by {@code dataset}: {@code playerId}, {@code basePrice},
+     * {@code team2024} …), in order; {@code players} is null on any other page.
+     */
+    static final String READ_POOL = """
+            () => {
+              const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+              const text = (el) => (el ? el.textContent.trim() : "");
+              const page = document.body ? document.body.dataset.page || "" : "";
+              const error = byTestId("error-page");
+              if (page !== "pool") {
+                return JSON.stringify({
+                  page,
+                  status: error ? Number(error.dataset.status || 0) : 0,
+                  message: text(byTestId("error-message")),
+                  players: null,
+                });
+              }
+              const count = byTestId("pool-count");
+              const rows = document.querySelectorAll('[data-testid="pool-player"]');
+              return JSON.stringify({
+                page,
+                status: 0,
+                message: "",
+                count: count ? Number(count.dataset.count || -1) : -1,
+                players: Array.from(rows, (row) => ({ ...row.dataset })),
+              });
+            }
+            """;
+
     /** Goes to a URL, as typing it into the address bar would. Returns at once; the page loads on its own. */
     static final String OPEN = "(url) => { window.location.assign(url); }";
 

@@ -5,24 +5,30 @@ import com.microsoft.playwright.Page;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
+import dev.iplauction.contracts.Player;
+import dev.iplauction.contracts.Role;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +66,12 @@ public final class PlaywrightAuctionPage implements AuctionPage {
     private Tab tab; // guarded by lock
     private boolean closed; // guarded by lock
 
+    /**
+     * The tabs open on the pool page, each with what waits for its document to load. A tab's doorbell rings go here and
+     * never to the seat's room page (whose pushes and page reports they would confuse).
+     */
+    private final Map<Page, CompletableFuture<Void>> poolTabs = new ConcurrentHashMap<>();
+
     // Touched only on the serial events executor.
     private String lastCode;
     private long lastSeq = -1;
@@ -89,6 +101,10 @@ public final class PlaywrightAuctionPage implements AuctionPage {
 
         String room() {
             return lobby() + "/room";
+        }
+
+        String pool() {
+            return lobby() + "/pool";
         }
     }
 
@@ -355,6 +371,13 @@ public final class PlaywrightAuctionPage implements AuctionPage {
             @Override
             public void prepare(BrowserContext context) {
                 context.exposeBinding(PageScripts.DOORBELL, (source, args) -> {
+                    CompletableFuture<Void> poolLoaded = poolTabs.get(source.page());
+                    if (poolLoaded != null) {
+                        if (hasPageReport(args.length > 0 ? args[0] : null)) {
+                            hand(callbacks, () -> poolLoaded.complete(null));
+                        }
+                        return null; // a pool tab rings once, when loaded: no flush, and the room's cycle is untouched
+                    }
                     handOff(on, args.length > 0 ? args[0] : null);
                     if (on.flushQueued.compareAndSet(false, true)) {
                         Page ringing = source.page();
@@ -425,6 +448,11 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                 hand(events, () -> onPush(from, message));
             }
         }
+    }
+
+    private static boolean hasPageReport(Object messages) {
+        return messages instanceof List<?> list
+                && list.stream().anyMatch(m -> String.valueOf(m).startsWith("{\"kind\":\"page\""));
     }
 
     private void hand(Executor executor, Runnable task) {
@@ -634,6 +662,179 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                 .thenApply(answer -> answer == null
                         ? Optional.<Refusal>empty()
                         : Optional.of(refusal(EventJson.mapper().readTree(answer.toString()), Instant.now())));
+    }
+
+    /**
+     * Opens the pool page in a tab of its own in this seat's context (the same session, as a person would open it next
+     * to the room), reads every row at once and closes the tab. The room page is never touched, and the browser thread
+     * does only short steps when no click waits ({@link BrowserHost#callWhenIdle}): open the tab and start loading,
+     * then (once the page reports its document loaded) read and close.
+     */
+    @Override
+    public CompletableFuture<List<Player>> pool() {
+        Tab on;
+        Target where;
+        synchronized (lock) {
+            on = tab;
+            where = target;
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException(name + "'s page is closed"));
+            }
+        }
+        if (on == null || on.seat == null || where == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(name + "'s page has not joined an auction yet: join() first"));
+        }
+        if (on.lost.get()) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(name + "'s page was lost (" + on.lostReason + "): reopen() first"));
+        }
+        SeatTab seat = on.seat;
+        String url = where.pool();
+        CompletableFuture<Void> loaded = new CompletableFuture<>();
+        AtomicReference<Page> opened = new AtomicReference<>();
+        CompletableFuture<List<Player>> read = host.callWhenIdle(
+                        b -> {
+                            if (loaded.isDone()) {
+                                return null; // timed out while queued
+                            }
+                            Page poolTab = seat.context().newPage();
+                            opened.set(poolTab);
+                            poolTabs.put(poolTab, loaded);
+                            poolTab.onRequestFailed(request -> {
+                                String failure = request.failure();
+                                if (request.isNavigationRequest()
+                                        && request.frame() == poolTab.mainFrame()
+                                        && failure != null
+                                        && !failure.contains("ERR_ABORTED")) {
+                                    hand(
+                                            callbacks,
+                                            () -> loaded.completeExceptionally(
+                                                    new PageActionFailed(failure + " at " + request.url())));
+                                }
+                            });
+                            // Only the document: the pool is rendered on the server, and its page's script would
+                            // open a live stream and poll the house for as long as the tab lives.
+                            poolTab.route("**/*", route -> {
+                                if ("document".equals(route.request().resourceType())) {
+                                    route.resume();
+                                } else {
+                                    route.abort();
+                                }
+                            });
+                            poolTab.evaluate(PageScripts.OPEN, url);
+                            return null;
+                        },
+                        callbacks)
+                .thenCompose(started -> loaded)
+                .thenCompose(ready -> host.callWhenIdle(
+                        b -> {
+                            Page poolTab = opened.get();
+                            try {
+                                return poolTab.evaluate(PageScripts.READ_POOL);
+                            } finally {
+                                closePoolTab(poolTab);
+                            }
+                        },
+                        callbacks))
+                .thenApply(answer -> poolPlayers(EventJson.mapper().readTree(String.valueOf(answer)), url));
+        CompletableFuture<List<Player>> bounded = Deadline.within(
+                read, navigationTimeout.plus(actionTimeout), () -> "reading the pool at " + url, callbacks);
+        return bounded.whenComplete((players, failure) -> {
+            loaded.cancel(false); // stops a queued open from opening a tab after a timeout
+            Page poolTab = opened.get();
+            if (poolTab != null && poolTabs.containsKey(poolTab)) {
+                host.callWhenIdle(
+                        b -> {
+                            closePoolTab(poolTab);
+                            return null;
+                        },
+                        callbacks);
+            }
+            if (failure != null) { // the seat says so; here only the detail
+                log.debug("{} could not read the pool: {}", name, BrowserHost.firstLine(Deadline.unwrap(failure)));
+            }
+        });
+    }
+
+    /** On the browser thread. */
+    private void closePoolTab(Page poolTab) {
+        poolTabs.remove(poolTab);
+        if (!poolTab.isClosed()) {
+            poolTab.close();
+        }
+    }
+
+    /**
+     * The players of the pool page's rows, in order (see PAGE_CONTRACT.md, "The pool, player by player"). A page that
+     * is not the pool, or a row that does not say who its player is, fails the read with what was wrong.
+     */
+    static List<Player> poolPlayers(JsonNode answer, String url) {
+        String page = answer.path("page").asString("");
+        if (!"pool".equals(page)) {
+            int status = answer.path("status").asInt(0);
+            throw new PageActionFailed("expected the pool page at " + url + ", got the '" + page + "' page"
+                    + (status > 0 ? " (" + status + ")" : "")
+                    + (answer.path("message").asString("").isEmpty()
+                            ? ""
+                            : ": " + answer.path("message").asString("")));
+        }
+        JsonNode rows = answer.path("players");
+        List<Player> players = new ArrayList<>(rows.size());
+        for (JsonNode row : rows) {
+            try {
+                players.add(poolPlayer(row));
+            } catch (RuntimeException unreadable) {
+                throw new PageActionFailed(
+                        "pool row " + (players.size() + 1) + " at " + url + " is unreadable: "
+                                + unreadable.getMessage(),
+                        unreadable);
+            }
+        }
+        int count = answer.path("count").asInt(-1);
+        if (count >= 0 && count != players.size()) {
+            throw new PageActionFailed(
+                    "the pool at " + url + " says " + count + " players but lists " + players.size());
+        }
+        return List.copyOf(players);
+    }
+
+    private static Player poolPlayer(JsonNode row) {
+        String id = required(row, "playerId");
+        String basePrice = required(row, "basePrice");
+        if (!basePrice.matches("\\d+")) {
+            throw new IllegalArgumentException("base price '" + basePrice + "' is not whole lakh");
+        }
+        String team = row.path("team2024").asString("");
+        String age = row.path("age").asString("");
+        return new Player(
+                id,
+                required(row, "name"),
+                blankToNull(row.path("country").asString("")),
+                "true".equals(row.path("overseas").asString("")),
+                Role.valueOf(required(row, "role")),
+                "true".equals(row.path("capped").asString("")),
+                blankToNull(row.path("set").asString("")),
+                Lakh.of(Integer.parseInt(basePrice)),
+                team.isEmpty()
+                        ? null
+                        : Franchise.fromCode(team)
+                                .orElseThrow(() -> new IllegalArgumentException("unknown franchise '" + team + "'")),
+                age.matches("\\d{1,3}") ? Integer.valueOf(age) : null,
+                blankToNull(row.path("battingHand").asString("")),
+                blankToNull(row.path("bowlingStyle").asString("")));
+    }
+
+    private static String required(JsonNode row, String field) {
+        String value = row.path(field).asString("").trim();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("no " + field);
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private CompletableFuture<Click> clickIfShown(String testId) {

@@ -25,7 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ final class Seat implements AuctionPage.Listener {
     private static final Logger log = LoggerFactory.getLogger(Seat.class);
     /** How long a bid may stay unanswered (neither seen as highest, overtaken nor refused) before it is given up. */
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(2);
+    /** Pool reads wait a random moment up to this, so that nine seats do not open nine tabs at once. */
+    private static final Duration POOL_READ_SPREAD = Duration.ofMillis(1_500);
 
     private final Franchise franchise;
     private final String auctionCode;
@@ -70,6 +74,8 @@ final class Seat implements AuctionPage.Listener {
     private int joinAttempts;
     /** Whether the page holds the seat now (views arrive in the lobby before the seat is taken). */
     private boolean joined;
+    /** The players still to come, from the pool page, for the strategy's scarcity and budget planning. */
+    private final UpcomingPlayers upcoming = new UpcomingPlayers();
 
     /** A bid clicked and not yet answered; {@code promptedNanos} is when the view it answered arrived. */
     private record PendingBid(int lot, String playerId, Lakh amount, long promptedNanos) {}
@@ -146,6 +152,8 @@ final class Seat implements AuctionPage.Listener {
                     state = SeatState.WAITING_FOR_START;
                 }
                 page.refresh();
+                // Seated: glance at the pool now, in the quiet of the lobby (or at once, joining a running auction).
+                readPoolIfDue(latest == null ? RoomView.Round.MAIN : latest.round());
             }
             case TAKEN_BY_SOMEONE_ELSE -> {
                 log.info(
@@ -228,6 +236,8 @@ final class Seat implements AuctionPage.Listener {
         }
         if (lot.number() != lotNumber) {
             resolveClosedLot(view);
+            upcoming.lotOpened(lot.player().id());
+            readPoolIfDue(view.round());
             openLot(view);
         }
         resolvePending(view);
@@ -242,6 +252,20 @@ final class Seat implements AuctionPage.Listener {
             if (latest != null) {
                 act(latest);
             }
+        } else if (!"stale".equals(refusal.reason()) && !"lot-closed".equals(refusal.reason())) {
+            RoomView.Lot shown = latest == null ? null : latest.lot();
+            log.warn(
+                    "{}: the house refused a bid on lot {} at {} ({}: {}) that was not the bid awaiting an answer ({});"
+                            + " the room showed lot {} held by {} at {}",
+                    franchise,
+                    refusal.lot(),
+                    refusal.amount(),
+                    refusal.reason(),
+                    refusal.message(),
+                    pending,
+                    shown == null ? null : shown.number(),
+                    shown == null ? null : shown.highestBidder(),
+                    shown == null ? null : shown.currentBid());
         }
     }
 
@@ -251,6 +275,57 @@ final class Seat implements AuctionPage.Listener {
             log.warn("{} lost its page ({}); reopening", franchise, lost);
             restart("page lost");
         }
+    }
+
+    // ---- the pool ----
+
+    /**
+     * Glances at the pool page when a read is due, off the seat's critical path: after a small random wait, in a tab of
+     * its own; the answer comes back to this thread as an event of its own, and until then lots are decided with the
+     * list as it stands.
+     */
+    private void readPoolIfDue(RoomView.Round round) {
+        if (!upcoming.readDue(round)) {
+            return;
+        }
+        upcoming.readStarted(round);
+        long delay = ThreadLocalRandom.current().nextLong(POOL_READ_SPREAD.toMillis() + 1);
+        executor.schedule(
+                () -> {
+                    if (stopped) {
+                        upcoming.readFailed();
+                        return;
+                    }
+                    long asked = System.nanoTime();
+                    CompletableFuture<List<Player>> read;
+                    try {
+                        read = page.pool();
+                    } catch (RuntimeException failure) {
+                        read = CompletableFuture.failedFuture(failure);
+                    }
+                    read.whenCompleteAsync(
+                            (players, failure) -> poolRead(players, failure, System.nanoTime() - asked), executor);
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void poolRead(List<Player> players, Throwable failure, long tookNanos) {
+        if (failure != null) {
+            upcoming.readFailed();
+            log.info(
+                    "{} could not read the pool in {} ms (plays on with what it had): {}",
+                    franchise,
+                    tookNanos / 1_000_000,
+                    failure.getMessage());
+            return;
+        }
+        upcoming.readDone(players);
+        log.info(
+                "{} read the pool in {} ms: {} players still to come",
+                franchise,
+                tookNanos / 1_000_000,
+                upcoming.list().size());
     }
 
     // ---- deciding ----
@@ -325,7 +400,7 @@ final class Seat implements AuctionPage.Listener {
                 rivals,
                 view.progress() == null ? 0 : view.progress().lotsRemaining(),
                 startingPurse,
-                List.of());
+                upcoming.list());
     }
 
     private static TeamState team(RoomView.FranchiseState f) {
@@ -388,6 +463,14 @@ final class Seat implements AuctionPage.Listener {
                                     && pending.amount().equals(amount)) {
                                 if (failure != null || !click.clicked()) {
                                     pending = null; // nothing was sent: the page had moved on, or the button said no
+                                }
+                                if (failure != null) {
+                                    log.warn(
+                                            "{}: bidding {} on lot {} failed: {}",
+                                            franchise,
+                                            amount,
+                                            lot.number(),
+                                            failure.getMessage());
                                 }
                             }
                         },

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import dev.iplauction.agent.testing.AuctionHouseProcess;
+import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
+import dev.iplauction.contracts.Player;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -232,6 +235,54 @@ class PlaywrightAuctionPageIT {
         }
         // The browser thread is still there, and still answers.
         assertThat(get(joined.getFirst().refresh())).isPresent();
+    }
+
+    @Test
+    void aSeatGlancesAtThePoolInATabOfItsOwnWhileTheRoomPlaysOn() {
+        var auction = house.createQuickAuction(Duration.ofSeconds(10), 13);
+        var seen = new RecordingListener();
+        var kkr = page("KKR", seen);
+        assertThat(kkr.pool())
+                .failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat()
+                .withCauseInstanceOf(IllegalStateException.class);
+        assertThat(get(kkr.join(base(), auction.code(), Franchise.KKR, token())))
+                .isEqualTo(JoinResult.JOINED);
+
+        // In the lobby the pool is the whole catalogue, in order, every player as the house has him.
+        List<Player> whole = EventJson.mapper().convertValue(house.pool(auction.code()), new TypeReference<>() {});
+        assertThat(whole).hasSizeGreaterThan(10);
+        assertThat(get(kkr.pool())).isEqualTo(whole);
+
+        // Running: the player on the block is not in it; the rest follow in order.
+        house.start(auction);
+        RoomView first = seen.awaitView(v -> v.phase() == RoomView.Phase.RUNNING && v.lot() != null, LIVE);
+        assertThat(first.lot().player().id()).isEqualTo(whole.getFirst().id());
+        List<Player> rest = get(kkr.pool());
+        assertThat(rest).isEqualTo(whole.subList(1, whole.size()));
+        assertThat(rest).anyMatch(Player::overseas).anyMatch(p -> p.team2024() != null);
+
+        // The room was not disturbed: the tab is gone, the room page is where it was, live and clickable.
+        SeatTab seat = kkr.currentSeat();
+        assertThat(get(host.<Integer>call(b -> seat.context().pages().size()))).isEqualTo(1);
+        assertThat(get(host.<String>call(b -> seat.page().url()))).endsWith("/room");
+        RoomView.Lot lot = first.lot();
+        assertThat(get(kkr.bid(lot.number(), lot.nextBid()))).isEqualTo(new Click(true, ""));
+        seen.awaitView(v -> v.lot() != null && v.lot().isHeldBy(Franchise.KKR, lot.nextBid()), LIVE);
+
+        // Several reads side by side each get the whole pool, and close their tabs.
+        List<CompletableFuture<List<Player>>> reads = List.of(kkr.pool(), kkr.pool(), kkr.pool(), kkr.pool());
+        for (var read : reads) {
+            assertThat(get(read)).isEqualTo(rest);
+        }
+        assertThat(get(host.<Integer>call(b -> seat.context().pages().size()))).isEqualTo(1);
+
+        // A page that was lost cannot read the pool until it is reopened: said at once, never hangs.
+        get(kkr.closeContextForTest());
+        assertThat(kkr.pool())
+                .failsWithin(Duration.ofSeconds(15))
+                .withThrowableThat()
+                .withMessageContaining("KKR");
     }
 
     @Test

@@ -12,6 +12,21 @@ import java.util.stream.Collectors;
  */
 record PoolEntry(int position, Player player, boolean secondChance) {
 
+    /** What a person reads under the name besides role and country: age, batting hand, bowling style, where known. */
+    public String details() {
+        List<String> parts = new ArrayList<>(3);
+        if (player.age() != null) {
+            parts.add(player.age() + " yrs");
+        }
+        if (player.battingHand() != null && !player.battingHand().isBlank()) {
+            parts.add(player.battingHand());
+        }
+        if (player.bowlingStyle() != null && !player.bowlingStyle().isBlank()) {
+            parts.add(player.bowlingStyle());
+        }
+        return String.join(" · ", parts);
+    }
+
     static List<PoolEntry> of(List<Player> pool, List<AuctionView.ResultView> results) {
         Set<String> unsold = results.stream()
                 .filter(r -> r.soldTo() == null)

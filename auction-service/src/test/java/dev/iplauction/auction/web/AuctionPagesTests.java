@@ -25,7 +25,10 @@ import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Lakh;
+import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.RefusalReason;
+import dev.iplauction.contracts.Role;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
@@ -375,6 +378,53 @@ class AuctionPagesTests {
         assertThat(results.one("result-purse")).containsEntry("data-lakh", "3700");
         assertThat(results.one("top-buy")).containsEntry("data-sold-to", "CSK").containsEntry("data-price", "300");
         assertThat(results.text("unsold-count")).isEqualTo("0");
+    }
+
+    @Test
+    void thePoolDescribesEveryPlayerInItsRowsAttributes() throws Exception {
+        running(PageFixtures.running(Set.of()));
+        Player unknown = new Player(
+                "9", "A. N. Other", "India", false, Role.BOWLER, false, "UBO1", Lakh.of(30), null, null, null, null);
+        given(house.pool(CODE)).willReturn(List.of(PageFixtures.BUTTLER, PageFixtures.KOHLI, unknown));
+
+        Html pool = html(mvc.perform(get("/auctions/" + CODE + "/pool")).andExpect(status().isOk()));
+
+        List<Map<String, String>> rows = pool.all("pool-player");
+        assertThat(rows).hasSize(3);
+        assertThat(pool.one("pool-count")).containsEntry("data-count", "3");
+        assertThat(rows.get(0))
+                .containsEntry("data-player-id", "7")
+                .containsEntry("data-position", "1")
+                .containsEntry("data-set", "M1")
+                .containsEntry("data-base-price", "200")
+                .containsEntry("data-name", "Jos Buttler")
+                .containsEntry("data-country", "England")
+                .containsEntry("data-overseas", "true")
+                .containsEntry("data-role", "WICKETKEEPER")
+                .containsEntry("data-capped", "true")
+                .containsEntry("data-team2024", "RR")
+                .containsEntry("data-age", "34")
+                .containsEntry("data-batting-hand", "Right")
+                .containsEntry("data-second-chance", "false");
+        assertThat(rows.get(0).getOrDefault("data-bowling-style", "")).isEmpty();
+        // Attribute values are escaped like any other text.
+        assertThat(rows.get(1))
+                .containsEntry("data-name", "Virat Kohli&lt;/script&gt;")
+                .containsEntry("data-overseas", "false")
+                .containsEntry("data-role", "BATTER")
+                .containsEntry("data-team2024", "RCB")
+                .containsEntry("data-position", "2");
+        // What is unknown is empty (or absent in the raw HTML), never "null".
+        assertThat(rows.get(2))
+                .containsEntry("data-capped", "false")
+                .containsEntry("data-role", "BOWLER")
+                .containsEntry("data-base-price", "30");
+        for (String attribute : List.of("data-team2024", "data-age", "data-batting-hand", "data-bowling-style")) {
+            assertThat(rows.get(2).getOrDefault(attribute, "")).as(attribute).isEmpty();
+        }
+        // A person reads the same: age, batting hand and bowling style under the name.
+        String html = pool.toString();
+        assertThat(html).contains("34 yrs · Right").doesNotContain("null");
     }
 
     // ---- errors ----

@@ -67,6 +67,12 @@ final class Html {
                 .replace("&amp;", "&");
     }
 
+    /** The whole document. */
+    @Override
+    public String toString() {
+        return html;
+    }
+
     /** The text content of the script element with this id. */
     String script(String id) {
         Matcher m = Pattern.compile("<script[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</script>", Pattern.DOTALL)
