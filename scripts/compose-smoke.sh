@@ -44,7 +44,7 @@ trap teardown EXIT
 
 api() { curl -fsS "http://127.0.0.1:${AUCTION_PORT:-8080}$1"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-wait_for() { # seconds, description, command...
+wait_for() { # seconds, description, command... (a function, so it is evaluated anew each second)
     local seconds=$1 what=$2; shift 2
     for _ in $(seq 1 "$seconds"); do if "$@" > /dev/null 2>&1; then return 0; fi; sleep 1; done
     fail "$what (waited ${seconds} s)"
@@ -58,14 +58,14 @@ for port in "${AUCTION_PORT:-8080}" "${ORCHESTRATOR_PORT:-8082}" "${LOG_SERVICE_
 done
 step "services healthy"
 
-seats_taken() { api "/api/auctions/$code" | json "sum(1 for f in d['franchises'] if f['seatTaken'])"; }
-wait_for 300 "nine agent seats taken" test "$(seats_taken)" = 9
+nine_seats_taken() { test "$(api "/api/auctions/$code" | json "sum(1 for f in d['franchises'] if f['seatTaken'])")" = 9; }
+wait_for 300 "nine agent seats taken" nine_seats_taken
 step "nine seats taken by the agents"
 curl -fsS -X POST -H "Authorization: Bearer $host_token" "http://127.0.0.1:${AUCTION_PORT:-8080}/api/auctions/$code/host/start"
 step "auction started"
 
-sold() { api "/api/auctions/$code" | json "d['progress']['sold']"; }
-wait_for 300 "five lots sold" test "$(sold)" -ge 5
+five_sold() { test "$(api "/api/auctions/$code" | json "d['progress']['sold']")" -ge 5; }
+wait_for 300 "five lots sold" five_sold
 victim=$(docker ps -q --filter "label=com.docker.compose.project=$project" \
     --filter "label=com.docker.compose.service=agent-service" | head -1)
 [ -n "$victim" ] || fail "no agent container to kill"
@@ -76,8 +76,8 @@ running() { [ "$(docker inspect -f '{{.State.Running}}' "$victim")" = true ]; }
 wait_for 180 "the orchestrator starting ${victim:0:12} again" running
 step "the orchestrator started it again after $(( $(date +%s) - killed_at )) s"
 
-phase() { api "/api/auctions/$code" | json "d['phase']"; }
-wait_for 1200 "the auction to complete" test "$(phase)" = COMPLETED
+completed() { test "$(api "/api/auctions/$code" | json "d['phase']")" = COMPLETED; }
+wait_for 1200 "the auction to complete" completed
 step "auction completed"
 api "/api/auctions/$code" > "$work/auction.json"
 curl -fsS "http://127.0.0.1:${ORCHESTRATOR_PORT:-8082}/api/status" > "$work/orchestrator-status.json" || true
