@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.iplauction.agent.testing.AuctionHouseProcess;
+import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.RefusalReason;
 import dev.iplauction.contracts.agent.BidEvent;
@@ -12,6 +13,9 @@ import dev.iplauction.contracts.agent.DecisionEvent;
 import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
 import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
 import dev.iplauction.contracts.auction.AuctionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -28,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole thing, for real: the auction house as its own process, a real Kafka broker, and one agent-service instance
  * playing nine franchises through nine browser contexts in one Chromium, from the lobby to the end of a quick auction.
- * RCB's seat is left empty, as a person's would be. About three minutes.
+ * RCB's seat is left empty, as a person's would be. log-service and report-service run beside the house, as their own
+ * processes on the same broker, and must agree with it afterwards. About four minutes.
  */
 class AgentsPlayAuctionIT {
 
@@ -37,16 +42,42 @@ class AgentsPlayAuctionIT {
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
     private static Arena arena;
+    /** The rest of the system, as its own processes on the same broker: the combined log and the reports. */
+    private static AuctionHouseProcess logService;
+
+    private static AuctionHouseProcess reportService;
+    private static Path logDir;
+    private static Path reportDir;
 
     @BeforeAll
-    static void openTheArena() {
+    static void openTheArena() throws IOException {
         arena = Arena.open("agents-play");
+        logDir = Files.createTempDirectory("agents-play-logs");
+        reportDir = Files.createTempDirectory("agents-play-reports");
+        logService = AuctionHouseProcess.builder(arena.bootstrapServers())
+                .jar("log-service.jar")
+                .name("log-service")
+                .env("LOGS_DIR", logDir.toString())
+                .start();
+        reportService = AuctionHouseProcess.builder(arena.bootstrapServers())
+                .jar("report-service.jar")
+                .name("report-service")
+                .env("REPORTS_DIR", reportDir.toString())
+                .env("REPORTS_STATE_DIR", reportDir.resolve("state").toString())
+                .env("REPORTS_SETTLE", "1s")
+                .start();
     }
 
     @AfterAll
     static void closeTheArena() {
-        if (arena != null) {
-            arena.close();
+        for (AutoCloseable service : new AutoCloseable[] {reportService, logService, arena}) {
+            try {
+                if (service != null) {
+                    service.close();
+                }
+            } catch (Exception e) {
+                System.err.println("closing " + service + ": " + e);
+            }
         }
     }
 
@@ -154,5 +185,64 @@ class AgentsPlayAuctionIT {
             }
         }
         assertThat(beats).noneMatch(h -> h.franchise() == EMPTY_SEAT);
+
+        theReportAgreesWithTheAuctionHouse(auction.code(), state, events);
+        theCombinedLogHasEveryServiceAndSeat(auction.code());
+    }
+
+    /** report-service's report.json, once settled, says what the house says: lots sold and unsold, squads, purses. */
+    private static void theReportAgreesWithTheAuctionHouse(String code, JsonNode house, List<AuctionEvent> events) {
+        long sold =
+                events.stream().filter(AuctionEvent.LotSold.class::isInstance).count();
+        long unsold =
+                events.stream().filter(AuctionEvent.LotUnsold.class::isInstance).count();
+        Path json = reportDir.resolve(code).resolve("report.json");
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    assertThat(json).exists();
+                    JsonNode report = EventJson.mapper().readTree(Files.readString(json));
+                    assertThat(report.at("/totals/sold").asLong()).isEqualTo(sold);
+                    assertThat(report.at("/totals/unsold").asLong()).isEqualTo(unsold);
+                    for (JsonNode f : house.get("franchises")) {
+                        String franchise = f.get("code").asString();
+                        JsonNode profile = null;
+                        for (JsonNode p : report.get("franchises")) {
+                            if (p.get("franchise").asString().equals(franchise)) {
+                                profile = p;
+                            }
+                        }
+                        assertThat(profile).as("%s in the report", franchise).isNotNull();
+                        assertThat(profile.at("/squad/players").asInt())
+                                .as("%s's squad in the report", franchise)
+                                .isEqualTo(f.get("squadSize").asInt());
+                        assertThat(profile.at("/purse/unspentLakh").asInt())
+                                .as("%s's purse in the report", franchise)
+                                .isEqualTo(f.get("purse").asInt());
+                    }
+                });
+        assertThat(reportDir.resolve(code).resolve("report.html")).exists();
+        assertThat(reportDir.resolve(code).resolve("report.md")).exists();
+    }
+
+    /** log-service's combined.log holds the auction house's records and every agent seat's. */
+    private static void theCombinedLogHasEveryServiceAndSeat(String code) {
+        Path combined = logDir.resolve("combined.log");
+        Set<String> expected = new java.util.TreeSet<>(List.of("auction-service"));
+        AGENTS.forEach(f -> expected.add(f.code()));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    assertThat(combined).exists();
+                    Set<String> sources = new java.util.TreeSet<>();
+                    try (var lines = Files.lines(combined)) {
+                        lines.map(line -> EventJson.mapper()
+                                        .readTree(line)
+                                        .path("source")
+                                        .asString())
+                                .forEach(sources::add);
+                    }
+                    assertThat(sources).as("sources in combined.log").containsAll(expected);
+                });
     }
 }

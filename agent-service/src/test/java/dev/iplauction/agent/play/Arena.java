@@ -62,6 +62,10 @@ final class Arena implements AutoCloseable {
         return house;
     }
 
+    String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
     /** One agent-service instance for this auction, LLM off, with the given extra {@code --name=value} settings. */
     ConfigurableApplicationContext startAgents(String code, Duration heartbeat, String... extra) {
         List<String> args = new ArrayList<>(List.of(

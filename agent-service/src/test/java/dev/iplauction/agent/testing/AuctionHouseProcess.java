@@ -82,6 +82,7 @@ public final class AuctionHouseProcess implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private List<String> jvmOptions = FAST_START;
         private String name = "auction-house";
+        private String jarProperty = JAR_PROPERTY;
 
         private Builder(String kafkaBootstrapServers) {
             Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
@@ -118,6 +119,15 @@ public final class AuctionHouseProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs another of the project's services instead of the house, from the jar this system property names
+         * ({@code log-service.jar}, {@code report-service.jar}): the same start, health wait and stop.
+         */
+        public Builder jar(String systemProperty) {
+            this.jarProperty = Objects.requireNonNull(systemProperty, "systemProperty");
+            return this;
+        }
+
         /** Names the log file (target/auction-house/&lt;name&gt;-&lt;port&gt;.log). */
         public Builder name(String logName) {
             this.name = logName;
@@ -126,10 +136,10 @@ public final class AuctionHouseProcess implements AutoCloseable {
 
         /** Starts the house and waits until {@code /actuator/health} says UP (at most 60 s). */
         public AuctionHouseProcess start() {
-            String jar = System.getProperty(JAR_PROPERTY, "");
+            String jar = System.getProperty(jarProperty, "");
             if (jar.isBlank() || !Files.isRegularFile(Path.of(jar))) {
-                throw new IllegalStateException("the auction house's jar is not at '" + jar + "' (system property "
-                        + JAR_PROPERTY + "): build auction-service first (./mvnw -pl agent-service -am verify does)");
+                throw new IllegalStateException("the service's jar is not at '" + jar + "' (system property "
+                        + jarProperty + "): build it first (./mvnw -pl agent-service -am verify does)");
             }
             int port = freePort();
             Path logs = Path.of("target", "auction-house");
