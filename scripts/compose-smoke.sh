@@ -80,7 +80,7 @@ completed() { test "$(api "/api/auctions/$code" | json "d['phase']")" = COMPLETE
 wait_for 1200 "the auction to complete" completed
 step "auction completed"
 api "/api/auctions/$code" > "$work/auction.json"
-curl -fsS "http://127.0.0.1:${ORCHESTRATOR_PORT:-8082}/api/status" > "$work/orchestrator-status.json" || true
+curl -fsS "http://127.0.0.1:${ORCHESTRATOR_PORT:-8082}/api/seats" > "$work/orchestrator-seats.json" || true
 
 python3 - "$work/auction.json" <<'PY' || fail "squads"
 import json, sys
@@ -101,10 +101,14 @@ python3 - "$work/auction.json" "$root/reports/$code/report.json" <<'PY' || fail 
 import json, sys
 house = json.load(open(sys.argv[1]))
 report = json.load(open(sys.argv[2]))
-text = json.dumps(report)
+assert report["totals"]["sold"] == house["progress"]["sold"], (report["totals"], house["progress"])
+assert report["totals"]["unsold"] == house["progress"]["unsold"], (report["totals"], house["progress"])
+profiles = {p["franchise"]: p for p in report["franchises"]}
 for f in house["franchises"]:
-    assert f["code"] in text, f"{f['code']} missing from the report"
-print("report found for", house["code"])
+    p = profiles[f["code"]]
+    assert p["squad"]["players"] == f["squadSize"], (f["code"], p["squad"], f["squadSize"])
+    assert p["purse"]["unspentLakh"] == f["purse"], (f["code"], p["purse"], f["purse"])
+print("report agrees: sold", report["totals"]["sold"], "unsold", report["totals"]["unsold"])
 PY
 step "report on disk and agrees"
 
