@@ -59,7 +59,7 @@ await_health() { # name port log
 "$java" -jar "$(jar local-kafka)" --port "$kafka_port" --controller-port $((kafka_port + 1)) \
     --data-dir "$data/kafka" > "$logs/kafka.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 60); do grep -q "Kafka ready" "$logs/kafka.log" && break; sleep 0.5; done
+for _ in $(seq 1 60); do grep -qs "Kafka ready" "$logs/kafka.log" && break; sleep 0.5; done
 grep -q "Kafka ready" "$logs/kafka.log" || { tail -20 "$logs/kafka.log"; echo "Kafka did not start" >&2; exit 1; }
 echo "Kafka          127.0.0.1:$kafka_port"
 
