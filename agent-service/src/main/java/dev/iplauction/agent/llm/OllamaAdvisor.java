@@ -327,8 +327,10 @@ public final class OllamaAdvisor implements LlmAdvisor {
     /** Stops taking requests; those still out complete as errors at once. */
     @Override
     public void close() {
-        workers.shutdownNow();
+        // The calls still out are failed before their workers are interrupted: an interrupted worker would otherwise
+        // complete its call first, as a timeout, and a closed advisor's calls would say different things.
         inFlight.values().forEach(call -> call.fail(Outcome.ERROR, "advisor is closed"));
+        workers.shutdownNow();
     }
 
     private String deadlineText() {
