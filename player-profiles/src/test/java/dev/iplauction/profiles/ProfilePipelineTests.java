@@ -12,7 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -206,30 +207,46 @@ class ProfilePipelineTests {
         return new Sources(data.resolve("cricsheet"), data.resolve("ipl2025"));
     }
 
-    static Path smallData() {
-        try {
-            return Path.of(
-                    ProfilePipelineTests.class.getResource("/cricsheet-small").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The hand-made data set, laid out as the pipeline reads Cricsheet's and the auction's folders. */
+    private Path smallData() {
+        return layOut("small", line -> true, false);
     }
 
     /** The small data set with some lines left out; the deliveries written gzipped, as Cricsheet's large file is. */
-    private Path copyOfTheData(String name, java.util.function.Predicate<String> keep) throws IOException {
-        Path root = temp.resolve(name);
-        for (String file : List.of(
-                "cricsheet/ipl_deliveries_2008_2024.csv",
-                "cricsheet/t20_player_season_stats_to_2024.csv",
-                "ipl2025/auction_list.csv",
-                "ipl2025/crosswalk_to_cricsheet.csv")) {
-            List<String> lines = Files.readAllLines(smallData().resolve(file)).stream()
-                    .filter(keep)
-                    .toList();
-            Path target = root.resolve(file);
+    private Path copyOfTheData(String name, Predicate<String> keep) {
+        return layOut(name, keep, true);
+    }
+
+    /**
+     * Writes the hand-made files (src/test/resources/cricsheet-small, named for what they hold) under the file names
+     * the pipeline looks for, keeping only the lines {@code keep} accepts.
+     */
+    private Path layOut(String name, Predicate<String> keep, boolean gzipDeliveries) {
+        try {
+            return writeLaidOut(temp.resolve(name), keep, gzipDeliveries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path writeLaidOut(Path root, Predicate<String> keep, boolean gzipDeliveries) throws IOException {
+        Map<String, String> files = Map.of(
+                "deliveries.csv", "cricsheet/" + ProfilePipeline.DELIVERIES,
+                "seasons.csv", "cricsheet/" + ProfilePipeline.SEASONS,
+                "auction-players.csv", "ipl2025/" + ProfilePipeline.AUCTION_LIST,
+                "crosswalk.csv", "ipl2025/" + ProfilePipeline.CROSSWALK);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            List<String> lines;
+            try (var in = ProfilePipelineTests.class.getResourceAsStream("/cricsheet-small/" + file.getKey())) {
+                lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(keep)
+                        .toList();
+            }
+            Path target = root.resolve(file.getValue());
             Files.createDirectories(target.getParent());
             String text = String.join("\n", lines) + "\n";
-            if (file.contains("deliveries")) {
+            if (gzipDeliveries && file.getKey().equals("deliveries.csv")) {
                 try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(Path.of(target + ".gz")))) {
                     out.write(text.getBytes(StandardCharsets.UTF_8));
                 }
