@@ -23,24 +23,15 @@ done
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 kafka_port=$(free_port) controller_port=$(free_port) http_port=$(free_port)
 work=$(mktemp -d /tmp/bench-logs.XXXXXX)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+source "$root/scripts/lib/bench-services.sh"
+trap 'cleanup; rm -rf "$work"' EXIT INT TERM
 
 if [ -z "${SKIP_BUILD:-}" ]; then
     echo "building ..."
     (cd "$root" && ./mvnw -q -B -pl local-kafka,log-service,benchmarks -am package -DskipTests -Dspotless.check.skip=true)
 fi
 
-"$java" -jar "$root"/local-kafka/target/local-kafka-*.jar --port $kafka_port --controller-port $controller_port \
-    --data-dir "$work/kafka" > "$work/kafka.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 60); do grep -q "Kafka ready" "$work/kafka.log" && break; sleep 0.5; done
-grep -q "Kafka ready" "$work/kafka.log" || { cat "$work/kafka.log"; echo "Kafka did not start" >&2; exit 1; }
+start_kafka
 
 cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
 bench() { "$java" -cp "$cp" dev.iplauction.bench.LogThroughput "$@" --bootstrap 127.0.0.1:$kafka_port; }

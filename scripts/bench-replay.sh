@@ -21,33 +21,20 @@ done
 
 kafka_port=${BENCH_KAFKA_PORT:-29192} controller_port=$((kafka_port + 1)) http_port=${BENCH_HTTP_PORT:-28084}
 work=$(mktemp -d /tmp/bench-replay.XXXXXX)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+source "$root/scripts/lib/bench-services.sh"
+trap 'cleanup; rm -rf "$work"' EXIT INT TERM
 
 echo "building ..."
 (cd "$root" && ./mvnw -q -B -pl local-kafka,report-service,benchmarks -am package -DskipTests -Dspotless.check.skip=true)
 
-"$java" -jar "$root"/local-kafka/target/local-kafka-*.jar --port $kafka_port --controller-port $controller_port \
-    --data-dir "$work/kafka" > "$work/kafka.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 60); do grep -q "Kafka ready" "$work/kafka.log" && break; sleep 0.5; done
-grep -q "Kafka ready" "$work/kafka.log" || { cat "$work/kafka.log"; echo "Kafka did not start" >&2; exit 1; }
+start_kafka
 
 jar=$(ls "$root"/report-service/target/report-service-*-exec.jar)
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port PORT=$http_port REPORTS_DIR="$work/reports" \
     REPORTS_STATE_DIR="$work/state" "$java" -Xmx1g -jar "$jar" > "$work/report-service.log" 2>&1 &
 service_pid=$!
 pids+=($service_pid)
-for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$http_port/actuator/health" > /dev/null 2>&1 && break
-    sleep 0.5
-done
-curl -fs "http://127.0.0.1:$http_port/actuator/health" > /dev/null || { tail -50 "$work/report-service.log"; exit 1; }
+await_health "$http_port" "$work/report-service.log"
 
 cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
 echo

@@ -1,6 +1,9 @@
 # Sourced by the benchmark scripts: starts a single-node Kafka (from the Kafka jars) and the auction house on spare
-# ports under $work, and stops them (and anything else added to pids) on exit. Needs $root, $java and $work.
-kafka_port=${KAFKA_PORT:-19092} controller_port=${KAFKA_CONTROLLER_PORT:-19093} http_port=${AUCTION_PORT:-18080}
+# ports under $work, and stops them (and anything else added to pids) on exit. Needs $root, $java and $work; a script
+# may set kafka_port, controller_port and http_port before sourcing this.
+kafka_port=${kafka_port:-${KAFKA_PORT:-19092}}
+controller_port=${controller_port:-${KAFKA_CONTROLLER_PORT:-$((kafka_port + 1))}}
+http_port=${http_port:-${AUCTION_PORT:-18080}}
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -17,14 +20,19 @@ start_kafka() {
     grep -q "Kafka ready" "$work/kafka.log" || { cat "$work/kafka.log"; echo "Kafka did not start" >&2; exit 1; }
 }
 
+# await_health PORT LOG: waits up to a minute for a service's Actuator health, showing its log if it never comes.
+await_health() {
+    for _ in $(seq 1 120); do
+        curl -fs "http://127.0.0.1:$1/actuator/health" > /dev/null 2>&1 && return 0
+        sleep 0.5
+    done
+    curl -fs "http://127.0.0.1:$1/actuator/health" > /dev/null || { tail -50 "$2"; exit 1; }
+}
+
 start_auction_service() {
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port PORT=$http_port \
         "$java" -Xmx1g -jar "$root"/auction-service/target/auction-service-*-exec.jar > "$work/auction.log" 2>&1 &
     service_pid=$!
     pids+=($service_pid)
-    for _ in $(seq 1 120); do
-        curl -fs "http://127.0.0.1:$http_port/actuator/health" > /dev/null 2>&1 && break
-        sleep 0.5
-    done
-    curl -fs "http://127.0.0.1:$http_port/actuator/health" > /dev/null || { tail -50 "$work/auction.log"; exit 1; }
+    await_health "$http_port" "$work/auction.log"
 }
