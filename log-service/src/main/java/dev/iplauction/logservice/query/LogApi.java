@@ -44,29 +44,15 @@ class LogApi {
 
     /** The matching records in time order; the newest {@code limit} (500 by default) when more match. */
     @GetMapping
-    LogSearch.Page query(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) String franchise,
-            @RequestParam(required = false) String level,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String limit) {
-        LogFilter filter = QueryParams.filter(from, to, source, franchise, level, q);
+    LogSearch.Page query(Filters filters, @RequestParam(required = false) String limit) {
+        LogFilter filter = filters.filter();
         return search.query(filter, QueryParams.limit(limit, QueryParams.DEFAULT_LIMIT, QueryParams.MAX_LIMIT));
     }
 
     /** Errors and warnings only; {@code level} may narrow it to one of them. */
     @GetMapping("/errors")
-    LogSearch.Page errors(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) String franchise,
-            @RequestParam(required = false) String level,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String limit) {
-        LogFilter filter = QueryParams.filter(from, to, source, franchise, level, q);
+    LogSearch.Page errors(Filters filters, @RequestParam(required = false) String limit) {
+        LogFilter filter = filters.filter();
         Set<String> levels = filter.levels().isEmpty() ? ERRORS_AND_WARNINGS : filter.levels();
         if (!ERRORS_AND_WARNINGS.containsAll(levels)) {
             throw new InvalidQuery("errors takes level ERROR or WARN only, not " + levels);
@@ -77,28 +63,17 @@ class LogApi {
 
     /** Totals by level and by source, and the time range, of the matching records. */
     @GetMapping("/summary")
-    LogSearch.Summary summary(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) String franchise,
-            @RequestParam(required = false) String level,
-            @RequestParam(required = false) String q) {
-        return search.summary(QueryParams.filter(from, to, source, franchise, level, q));
+    LogSearch.Summary summary(Filters filters) {
+        return search.summary(filters.filter());
     }
 
     /** Every matching record (or the first {@code limit}), as JSON lines or the readable text, to download. */
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) String franchise,
-            @RequestParam(required = false) String level,
-            @RequestParam(required = false) String q,
+            Filters filters,
             @RequestParam(required = false) String limit,
             @RequestParam(defaultValue = "jsonl") String format) {
-        LogFilter filter = QueryParams.filter(from, to, source, franchise, level, q);
+        LogFilter filter = filters.filter();
         int max = QueryParams.limit(limit, Integer.MAX_VALUE, Integer.MAX_VALUE);
         boolean text = switch (format.toLowerCase(Locale.ROOT)) {
             case "jsonl" -> false;
@@ -140,6 +115,16 @@ class LogApi {
         List<StoredLine> last =
                 recent == 0 ? List.of() : search.query(filter, recent).records();
         return tail.subscribe(filter, last);
+    }
+
+    /**
+     * The filters every query endpoint takes, bound from the request's parameters (all optional strings; {@link
+     * QueryParams} checks them and says what is wrong).
+     */
+    record Filters(String from, String to, String source, String franchise, String level, String q) {
+        LogFilter filter() {
+            return QueryParams.filter(from, to, source, franchise, level, q);
+        }
     }
 
     /** The ingest's counters and committed positions. */
