@@ -13,13 +13,9 @@ export DATA_DIR="$data" KAFKA_PORT=29092 PORT=28080 ORCHESTRATOR_PORT=28082 LOG_
 export AUCTION_CATALOGUE=quick AUCTION_HOST_TOKEN=$token HUMAN_FRANCHISE=RCB LLM_ENABLED=false
 export AUCTION_BID_WINDOW=2s AUCTION_ACCELERATED_WINDOW=1500ms AUCTION_RTM_WINDOW=1500ms AGENT_HEARTBEAT_INTERVAL=2s
 export ORCHESTRATOR_HEARTBEAT_TIMEOUT=15s ORCHESTRATOR_STARTUP_GRACE=60s ORCHESTRATOR_CHECK_INTERVAL=2s
-started=$(date +%s)
-step() { echo "[$(( $(date +%s) - started )) s] $*"; }
 fail() { echo "FAILED: $* (logs in $data/logs)" >&2; exit 1; }
 api() { curl -fsS "http://127.0.0.1:$PORT$1"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-wait_for() { local seconds=$1 what=$2; shift 2
-    for _ in $(seq 1 "$seconds"); do if "$@" > /dev/null 2>&1; then return 0; fi; sleep 1; done; fail "$what"; }
+source "$root/scripts/lib/smoke.sh"
 
 setsid "$root/scripts/run-local.sh" "$code" > "$data/run-local.out" 2>&1 &
 runner=$!
@@ -27,12 +23,10 @@ trap 'kill -TERM $runner 2>/dev/null || true' EXIT
 orchestrator_up() { curl -fs "http://127.0.0.1:$ORCHESTRATOR_PORT/actuator/health"; }
 wait_for 300 "the system to start" orchestrator_up
 step "system up"
-nine_seats() { test "$(api "/api/auctions/$code" | json "sum(1 for f in d['franchises'] if f['seatTaken'])")" = 9; }
-wait_for 240 "nine agent seats" nine_seats
+wait_for 240 "nine agent seats" nine_seats_taken
 step "nine seats taken"
 curl -fsS -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/auctions/$code/host/start"
 step "auction started"
-five_sold() { test "$(api "/api/auctions/$code" | json "d['progress']['sold']")" -ge 5; }
 wait_for 300 "five lots sold" five_sold
 victim=$(pgrep -f -- "-jar [^ ]*agent-service-[^ ]*-exec[.]jar$" | head -1)
 [ -n "$victim" ] || fail "no agent process"
@@ -43,32 +37,19 @@ restarted() { curl -fsS "http://127.0.0.1:$ORCHESTRATOR_PORT/api/summary" | json
 sleep 3
 wait_for 180 "the orchestrator restarting the agents" restarted
 step "agents restarted by the orchestrator and healthy again"
-completed() { test "$(api "/api/auctions/$code" | json "d['phase']")" = COMPLETED; }
 wait_for 1200 "the auction to complete" completed
 step "auction completed"
 api "/api/auctions/$code" > "$data/auction.json"
 report="$data/reports/$code/report.json"
 wait_for 120 "the report" test -s "$report"
-python3 - "$data/auction.json" "$report" <<'PY' || fail "squads or report"
-import json, sys
-house, report = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
-r = house["rules"]
-profiles = {p["franchise"]: p for p in report["franchises"]}
-for f in house["franchises"]:
-    if f["code"] != "RCB":
-        assert r["minSquad"] <= f["squadSize"] <= r["maxSquad"], f
-    assert profiles[f["code"]]["squad"]["players"] == f["squadSize"], f["code"]
-assert report["totals"]["sold"] == house["progress"]["sold"]
-print("squads valid and the report agrees:", {f["code"]: f["squadSize"] for f in house["franchises"]})
-PY
-sleep 3
-for source in auction-service orchestrator-service report-service CSK; do
-    grep -q "\"source\":\"$source\"" "$data/logs/combined.log" || fail "no $source line in combined.log"
-done
+check_squads "$data/auction.json" RCB
+check_report "$data/auction.json" "$report"
+sleep 3 # the log-service's re-ordering window
+check_combined_log "$data/logs/combined.log" auction-service orchestrator-service report-service CSK
 step "combined.log has every service ($(wc -l < "$data/logs/combined.log") lines)"
 kill -TERM $runner
 wait_for 60 "run-local to stop" bash -c "! kill -0 $runner"
 left=$(pgrep -f -- "-jar [^ ]*(local-kafka|[a-z-]*-service)-[^ ]*[.]jar" || true)
 [ -z "$left" ] || fail "processes left behind: $left"
 step "stopped with SIGTERM, nothing left behind"
-echo "run-local smoke passed in $(( $(date +%s) - started )) s"
+echo "run-local smoke passed in $(elapsed)"
