@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,7 +188,7 @@ class AgentsPlayAuctionIT {
         assertThat(beats).noneMatch(h -> h.franchise() == EMPTY_SEAT);
 
         theReportAgreesWithTheAuctionHouse(auction.code(), state, events);
-        theCombinedLogHasEveryServiceAndSeat(auction.code());
+        theCombinedLogHasEveryServiceAndSeat();
     }
 
     /** report-service's report.json, once settled, says what the house says: lots sold and unsold, squads, purses. */
@@ -226,15 +227,15 @@ class AgentsPlayAuctionIT {
     }
 
     /** log-service's combined.log holds the auction house's records and every agent seat's. */
-    private static void theCombinedLogHasEveryServiceAndSeat(String code) {
+    private static void theCombinedLogHasEveryServiceAndSeat() {
         Path combined = logDir.resolve("combined.log");
-        Set<String> expected = new java.util.TreeSet<>(List.of("auction-service"));
+        Set<String> expected = new TreeSet<>(List.of("auction-service"));
         AGENTS.forEach(f -> expected.add(f.code()));
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
                     assertThat(combined).exists();
-                    Set<String> sources = new java.util.TreeSet<>();
+                    Set<String> sources = new TreeSet<>();
                     try (var lines = Files.lines(combined)) {
                         lines.map(line -> EventJson.mapper()
                                         .readTree(line)
