@@ -27,6 +27,9 @@ import tools.jackson.databind.node.NullNode;
  * which Failsafe sets), on a free port, against a Kafka broker the test started. Its log goes to a file under {@code
  * target/auction-house/}.
  *
+ * <p>{@link Builder#jar} runs another of the project's services the same way (log-service, report-service); the
+ * auction REST helpers then do not apply.
+ *
  * <p>The REST helpers are for setting up tests only (create an auction, start it, read its state): agents never call
  * the house's API, they use its pages.
  *
@@ -161,7 +164,7 @@ public final class AuctionHouseProcess implements AutoCloseable {
             try {
                 process = builder.start();
             } catch (IOException e) {
-                throw new UncheckedIOException("could not start the auction house: " + e.getMessage(), e);
+                throw new UncheckedIOException("could not start " + name + ": " + e.getMessage(), e);
             }
             AuctionHouseProcess house = new AuctionHouseProcess(process, port, logFile);
             try {
