@@ -36,7 +36,7 @@ import java.util.Set;
  */
 public final class CatalogueBuilder {
 
-    static final String ID = "ipl2025";
+    static final String ID = CatalogueRepository.IPL2025_ID;
     static final String NAME = "IPL 2025 mega auction";
     static final LocalDate AUCTION_DATE = LocalDate.of(2024, 11, 24);
     static final Lakh STARTING_PURSE = Lakh.of(12_000);

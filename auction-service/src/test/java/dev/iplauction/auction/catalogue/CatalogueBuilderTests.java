@@ -2,6 +2,7 @@ package dev.iplauction.auction.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.iplauction.auction.catalogue.AuctionListCsv.MalformedCsvException;
 import dev.iplauction.auction.catalogue.CatalogueBuilder.AuctionListException;
@@ -23,10 +24,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogueBuilderTests {
+
+    /** The shared reference data, beside the repository; present on a developer's machine and in CI. */
+    private static final Path AUCTION_LIST = Path.of("../../shared/data/ipl2025/auction_list.csv");
+
+    private final CatalogueRepository repository = CatalogueRepository.fromClasspath();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -209,6 +216,25 @@ class CatalogueBuilderTests {
                 .hasMessageStartingWith("line 2: unexpected 'y' after the closing quote");
     }
 
+    @Test
+    void theShippedFileIsWhatTheBuilderMakesOfTheAuctionList() throws IOException {
+        assumeThat(AUCTION_LIST)
+                .as("the shared auction list beside the repository")
+                .isRegularFile();
+
+        CatalogueDocument rebuilt = CatalogueBuilder.read(AUCTION_LIST);
+
+        String shipped = shippedJson();
+        String json = rebuilt.toJson();
+        assertThat(json)
+                .withFailMessage(
+                        "catalogue/ipl2025.json is out of date (first difference at line %d): run"
+                                + " scripts/refresh-catalogue.sh",
+                        firstDifferentLine(shipped, json))
+                .isEqualTo(shipped);
+        assertThat(rebuilt.toCatalogue()).isEqualTo(repository.ipl2025());
+    }
+
     private String problemWith(Path dir, String csv) throws IOException {
         Path file = Files.writeString(dir.resolve("list.csv"), csv);
         try {
@@ -231,6 +257,24 @@ class CatalogueBuilderTests {
                 .filter(f -> f.franchise() == franchise)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static int firstDifferentLine(String expected, String actual) {
+        List<String> a = expected.lines().toList();
+        List<String> b = actual.lines().toList();
+        int common = Math.min(a.size(), b.size());
+        return IntStream.range(0, common)
+                        .filter(i -> !a.get(i).equals(b.get(i)))
+                        .findFirst()
+                        .orElse(common)
+                + 1;
+    }
+
+    private static String shippedJson() throws IOException {
+        try (InputStream in = CatalogueRepository.class.getResourceAsStream(CatalogueRepository.IPL2025_RESOURCE)) {
+            assertThat(in).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static Path resource(String name) {

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public final class CatalogueRepository {
 
+    /** The id of the IPL 2025 mega auction; the catalogue builder (data-tools) writes it into the file. */
+    static final String IPL2025_ID = "ipl2025";
+
     static final String IPL2025_RESOURCE = "/catalogue/ipl2025.json";
 
     private final Map<String, Catalogue> catalogues;
@@ -35,7 +38,7 @@ public final class CatalogueRepository {
 
     /** The IPL 2025 mega auction: 574 players, 46 retained, the real purses and RTM cards. */
     public Catalogue ipl2025() {
-        return catalogues.get(CatalogueBuilder.ID);
+        return catalogues.get(IPL2025_ID);
     }
 
     /** About 60 well-known players, purses of 4,000 lakh, squads of 4 to 8, no retentions. */

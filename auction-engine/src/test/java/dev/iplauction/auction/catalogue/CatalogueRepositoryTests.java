@@ -2,7 +2,6 @@ package dev.iplauction.auction.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
@@ -11,22 +10,13 @@ import dev.iplauction.contracts.Role;
 import dev.iplauction.contracts.SquadRules;
 import dev.iplauction.contracts.auction.FranchiseSetup;
 import dev.iplauction.contracts.auction.SquadPlayer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CatalogueRepositoryTests {
-
-    /** The shared reference data, beside the repository; present on a developer's machine and in CI. */
-    private static final Path AUCTION_LIST = Path.of("../../shared/data/ipl2025/auction_list.csv");
 
     private final CatalogueRepository repository = CatalogueRepository.fromClasspath();
 
@@ -130,43 +120,6 @@ class CatalogueRepositoryTests {
         assertThat(quick.franchises()).extracting(FranchiseSetup::franchise).containsExactly(Franchise.values());
         assertThat(quick.franchises())
                 .allSatisfy(f -> assertThat(f).isEqualTo(new FranchiseSetup(f.franchise(), Lakh.of(4000), 1, null)));
-    }
-
-    @Test
-    void theShippedFileIsWhatTheBuilderMakesOfTheAuctionList() throws IOException {
-        assumeThat(AUCTION_LIST)
-                .as("the shared auction list beside the repository")
-                .isRegularFile();
-
-        CatalogueDocument rebuilt = CatalogueBuilder.read(AUCTION_LIST);
-
-        String shipped = shippedJson();
-        String json = rebuilt.toJson();
-        assertThat(json)
-                .withFailMessage(
-                        "catalogue/ipl2025.json is out of date (first difference at line %d): run"
-                                + " scripts/refresh-catalogue.sh",
-                        firstDifferentLine(shipped, json))
-                .isEqualTo(shipped);
-        assertThat(rebuilt.toCatalogue()).isEqualTo(repository.ipl2025());
-    }
-
-    private static int firstDifferentLine(String expected, String actual) {
-        List<String> a = expected.lines().toList();
-        List<String> b = actual.lines().toList();
-        int common = Math.min(a.size(), b.size());
-        return IntStream.range(0, common)
-                        .filter(i -> !a.get(i).equals(b.get(i)))
-                        .findFirst()
-                        .orElse(common)
-                + 1;
-    }
-
-    private static String shippedJson() throws IOException {
-        try (InputStream in = CatalogueRepository.class.getResourceAsStream(CatalogueRepository.IPL2025_RESOURCE)) {
-            assertThat(in).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static Stream<Player> allPlayers(Catalogue catalogue) {
