@@ -49,12 +49,13 @@ out="$(absolute "$out")"
 source "$repo/scripts/lib/jdk.sh"
 
 cd "$repo"
-classpath_file="$repo/player-profiles/target/profile-pipeline.classpath"
-./mvnw -q -B -pl player-profiles -am -Dspotless.check.skip=true \
+# The pipeline lives in data-tools (offline tools, on no service's classpath).
+classpath_file="$repo/data-tools/target/profile-pipeline.classpath"
+./mvnw -q -B -pl data-tools -am -Dspotless.check.skip=true \
   compile dependency:build-classpath \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file"
 
 "$JAVA_HOME/bin/java" \
-  -cp "$repo/player-profiles/target/classes:$(cat "$classpath_file")" \
+  -cp "$repo/data-tools/target/classes:$(cat "$classpath_file")" \
   dev.iplauction.profiles.ProfilePipeline \
   --cricsheet "$cricsheet" --auction "$auction" --cutoff "$cutoff" --catalogue ipl2025 --out "$out"
