@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.playwright.BrowserContext;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,7 @@ class BrowserHostIT {
 
     @Test
     void tasksRunOnTheBrowserThreadAndTheirResultsArriveElsewhere() throws Exception {
-        try (BrowserHost host = BrowserHost.start(PlaywrightAuctionPageIT.settings())) {
+        try (BrowserHost host = BrowserHost.start(settings())) {
             assertThat(host.startupTime()).isPositive();
             AtomicReference<String> ranOn = new AtomicReference<>();
             AtomicReference<String> completedOn = new AtomicReference<>();
@@ -66,7 +67,7 @@ class BrowserHostIT {
 
     @Test
     void aClosedHostRefusesWork() {
-        BrowserHost host = BrowserHost.start(PlaywrightAuctionPageIT.settings());
+        BrowserHost host = BrowserHost.start(settings());
         host.close();
 
         assertThat(host.call(b -> "never"))
@@ -84,5 +85,12 @@ class BrowserHostIT {
         assertThatThrownBy(() -> BrowserHost.start(notChromium))
                 .isInstanceOf(BrowserUnavailable.class)
                 .hasMessageStartingWith("Chromium did not start");
+    }
+
+    /** Chromium where the build says it is (Debian's, or Playwright's own), the driver under target/. */
+    static BrowserSettings settings() {
+        return BrowserSettings.defaults()
+                .withChromiumPath(System.getProperty("chromium.path", ""))
+                .withDriverDirectory(Path.of("target", "playwright-driver"));
     }
 }
