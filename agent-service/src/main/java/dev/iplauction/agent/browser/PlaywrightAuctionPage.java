@@ -50,6 +50,8 @@ import tools.jackson.databind.JsonNode;
 public final class PlaywrightAuctionPage implements AuctionPage {
 
     private static final Logger log = LoggerFactory.getLogger(PlaywrightAuctionPage.class);
+    /** The most patience a join grows to: 16 navigation timeouts (4 minutes with the default 15 s). */
+    private static final int MAX_PATIENCE = 16;
 
     private final BrowserHost host;
     private final String name;
@@ -60,6 +62,12 @@ public final class PlaywrightAuctionPage implements AuctionPage {
     private final Duration navigationTimeout;
     private final Duration actionTimeout;
     private final AtomicInteger generations = new AtomicInteger();
+    /**
+     * How many navigation timeouts a page load may take while joining: doubled after each join that ran out of time,
+     * back to 1 once seated. A loaded machine (nine Chromiums starting together) can make every load slower than the
+     * timeout; retrying with the same patience would fail forever and only add to the load.
+     */
+    private final AtomicInteger patience = new AtomicInteger(1);
 
     private final Object lock = new Object();
     private Target target; // guarded by lock
@@ -271,16 +279,24 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                 });
         CompletableFuture<JoinResult> bounded = Deadline.within(
                 joined,
-                navigationTimeout.multipliedBy(3),
+                navigationTimeout.multipliedBy(3L * patience.get()),
                 () -> "joining " + joining.code() + " as " + joining.franchise(),
                 callbacks);
         return bounded.whenComplete((result, failure) -> {
             if (failure != null || result != JoinResult.JOINED) {
                 if (failure != null) {
                     log.warn("{} could not join {}: {}", name, joining.code(), BrowserHost.firstLine(failure));
+                    if (Deadline.unwrap(failure) instanceof TimeoutException) {
+                        int more = patience.updateAndGet(p -> Math.min(p * 2, MAX_PATIENCE));
+                        log.info(
+                                "{} will wait up to {} for each page while joining",
+                                name,
+                                navigationTimeout.multipliedBy(more));
+                    }
                 }
                 retire(fresh);
             } else {
+                patience.set(1);
                 log.info("{} joined {} as {}", name, joining.code(), joining.franchise());
             }
         });
@@ -354,7 +370,11 @@ public final class PlaywrightAuctionPage implements AuctionPage {
 
     /** The next document's report, or a failure that says what could not be done (within the navigation timeout). */
     private CompletableFuture<PageReport> awaitDocument(CompletableFuture<PageReport> next, String couldNot) {
-        return Deadline.within(next, navigationTimeout, () -> couldNot.replaceFirst("^could not ", ""), callbacks)
+        return Deadline.within(
+                        next,
+                        navigationTimeout.multipliedBy(patience.get()),
+                        () -> couldNot.replaceFirst("^could not ", ""),
+                        callbacks)
                 .exceptionallyCompose(failure -> {
                     Throwable cause = Deadline.unwrap(failure);
                     if (cause instanceof TimeoutException || cause instanceof CancellationException) {
