@@ -95,7 +95,7 @@ class KillNineIT {
                 .redirectOutput(work.resolve("service-" + life + ".out").toFile())
                 .start();
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120))
+        await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     assertThat(process.isAlive()).as("the service is running").isTrue();
@@ -147,14 +147,25 @@ class KillNineIT {
             producing.set(false);
             producer.join();
         }
-        Map<TopicPartition, Long> end = endOffsets();
+        Map<TopicPartition, Long> end = new java.util.HashMap<>(endOffsets());
         long total = end.values().stream().mapToLong(Long::longValue).sum();
         assertThat(total).isGreaterThan(1_000);
 
         Process last = start(logs, port, 3);
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> combinedLog(logs).size() >= total);
-            Thread.sleep(1_500); // anything written twice would show up now
+            await().atMost(Duration.ofMinutes(5)).until(() -> combinedLog(logs).size() >= total);
+            // A marker at the end of every partition: the service writes each partition in offset order, so once
+            // every marker is in combined.log, any record it would write twice has been written. No sleep decides it.
+            Map<TopicPartition, Long> markers = sendMarkers();
+            markers.forEach(end::put);
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        Set<String> written = new HashSet<>();
+                        combinedLog(logs).forEach(l -> written.add(l.partition() + "@" + l.offset()));
+                        return markers.entrySet().stream()
+                                .allMatch(m -> written.contains(m.getKey().partition() + "@" + (m.getValue() - 1)));
+                    });
             List<StoredLine> lines = combinedLog(logs);
             Set<String> seen = new HashSet<>();
             for (StoredLine line : lines) {
@@ -214,6 +225,32 @@ class KillNineIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** One record at the end of every partition; answers each partition's end offset after it. */
+    private static Map<TopicPartition, Long> sendMarkers() throws Exception {
+        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.getBrokersAsString(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (TopicPartition tp : endOffsets().keySet()) {
+                LogRecorded marker = new LogRecorded(
+                        "ABCD12", Instant.now(), "INFO", "marker", "dev.iplauction.Marker", null, "marker", Map.of());
+                var sent = producer.send(new ProducerRecord<>(
+                                tp.topic(),
+                                tp.partition(),
+                                "marker",
+                                EventJson.mapper().writerFor(LogEvent.class).writeValueAsBytes(marker)))
+                        .get();
+                ends.put(tp, sent.offset() + 1);
+            }
+        }
+        return ends;
     }
 
     private static Map<TopicPartition, Long> endOffsets() {

@@ -71,7 +71,7 @@ class BrowserHostIT {
         host.close();
 
         assertThat(host.call(b -> "never"))
-                .failsWithin(Duration.ofSeconds(5))
+                .failsWithin(Duration.ofMinutes(1))
                 .withThrowableThat()
                 .withCauseInstanceOf(BrowserUnavailable.class)
                 .withMessageContaining("closed");

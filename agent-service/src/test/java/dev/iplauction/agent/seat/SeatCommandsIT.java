@@ -12,14 +12,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +38,10 @@ import tools.jackson.databind.JsonNode;
 class SeatCommandsIT {
 
     private static final String AUCTION = "CMDS01";
+    private static final String PROBE = "probe";
+    /** Limits that only stop a hung test; sized for a loaded 2-core machine. */
+    private static final Duration WAIT = Duration.ofMinutes(3);
+
     private static EmbeddedKafkaKraftBroker broker;
 
     @BeforeAll
@@ -58,9 +68,8 @@ class SeatCommandsIT {
                     consumerProperties(), deadLetters, "commands-group", Set.of(), Set.of(Franchise.RCB), seats);
             container.start();
             try {
-                await().atMost(Duration.ofSeconds(30))
-                        .until(() -> seats.held().equals(EnumSet.complementOf(EnumSet.of(Franchise.RCB))));
-                Thread.sleep(1_000); // commands are read from the end of the partitions: let the consumer get there
+                await().atMost(WAIT).until(() -> seats.held().equals(EnumSet.complementOf(EnumSet.of(Franchise.RCB))));
+                awaitReadingFromTheEnd(seats, Franchise.CSK);
 
                 send(Franchise.CSK, "{\"type\":\"Explode\",\"franchise\":\"CSK\"}");
                 AgentCommand restart = new AgentCommand.RestartSeat(
@@ -76,15 +85,16 @@ class SeatCommandsIT {
                                         "agent-1",
                                         "people's seat")));
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> !seats.commands.isEmpty());
-                await().atMost(Duration.ofSeconds(30))
+                await().atMost(WAIT).until(() -> !seats.commands().isEmpty());
+                await().atMost(WAIT)
                         .untilAsserted(() -> assertThat(new TopicReader(broker.getBrokersAsString())
                                         .values(Topics.AGENT_COMMANDS.deadLetterTopicName(), JsonNode.class))
                                 .singleElement()
                                 .satisfies(d ->
                                         assertThat(d.get("type").asString()).isEqualTo("Explode")));
-                Thread.sleep(500); // give a wrongly delivered StopSeat for RCB the chance to show up
-                assertThat(seats.commands)
+                // Once the group has consumed to the end, a wrongly delivered StopSeat for RCB would have arrived.
+                awaitAllConsumed("commands-group");
+                assertThat(seats.commands())
                         .as("the commands after the unreadable one")
                         .containsExactly(restart);
             } finally {
@@ -111,20 +121,59 @@ class SeatCommandsIT {
             assertThat(seats.held()).containsExactlyInAnyOrder(Franchise.GT, Franchise.LSG);
             container.start();
             try {
-                await().atMost(Duration.ofSeconds(30)).until(container::isRunning);
-                Thread.sleep(1_000); // the consumer starts at the end of its partitions: let it get there
+                await().atMost(WAIT).until(container::isRunning);
+                awaitReadingFromTheEnd(seats, Franchise.GT);
                 var forKkr = new AgentCommand.RestartSeat(AUCTION, Franchise.KKR, Instant.now(), "", "not ours");
                 var forGt = new AgentCommand.RestartSeat(AUCTION, Franchise.GT, Instant.now(), "", "ours");
                 send(Franchise.KKR, EventJson.mapper().writeValueAsString(forKkr));
                 send(Franchise.GT, EventJson.mapper().writeValueAsString(forGt));
-                await().atMost(Duration.ofSeconds(30)).until(() -> !seats.commands.isEmpty());
-                Thread.sleep(500);
-                assertThat(seats.commands).containsExactly(forGt);
+                await().atMost(WAIT).until(() -> !seats.commands().isEmpty());
+                awaitAllConsumed("static-teams");
+                assertThat(seats.commands()).containsExactly(forGt);
             } finally {
                 container.stop();
             }
         } finally {
             deadLetters.close();
+        }
+    }
+
+    /**
+     * A new consumer starts at the end of its partitions (auto.offset.reset=latest), and where that end is gets
+     * decided at its first poll: until then a command sent may be skipped. Probes are sent until one arrives; after
+     * that every partition's position is set. The probes are left out of what the tests compare.
+     */
+    private static void awaitReadingFromTheEnd(Recorder seats, Franchise held) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            send(
+                    held,
+                    EventJson.mapper()
+                            .writeValueAsString(new AgentCommand.RestartSeat(AUCTION, held, Instant.now(), "", PROBE)));
+            return seats.commands.stream().anyMatch(SeatCommandsIT::isProbe);
+        });
+    }
+
+    private static boolean isProbe(AgentCommand command) {
+        return command instanceof AgentCommand.RestartSeat r && PROBE.equals(r.reason());
+    }
+
+    /** Waits until the group has consumed and committed everything on its partitions of agent.commands. */
+    private static void awaitAllConsumed(String group) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                return !committed.isEmpty()
+                        && committed.entrySet().stream()
+                                .allMatch(c -> c.getValue() != null
+                                        && c.getValue().offset()
+                                                == ends.get(c.getKey()).offset());
+            });
         }
     }
 
@@ -156,6 +205,11 @@ class SeatCommandsIT {
     private static final class Recorder implements SeatManager {
         private final Set<Franchise> held = EnumSet.noneOf(Franchise.class);
         final List<AgentCommand> commands = new CopyOnWriteArrayList<>();
+
+        /** The commands that reached the seats, probes left out. */
+        List<AgentCommand> commands() {
+            return commands.stream().filter(c -> !isProbe(c)).toList();
+        }
 
         @Override
         public synchronized void assigned(Collection<Franchise> franchises) {

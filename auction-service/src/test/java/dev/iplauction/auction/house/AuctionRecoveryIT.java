@@ -120,7 +120,7 @@ class AuctionRecoveryIT {
         assertThat(house.view(code).round()).isEqualTo("ACCELERATED");
         bidNext(house, code, seats.csk(), Franchise.CSK);
         clock.advance(Duration.ofSeconds(6));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofMinutes(2))
                 .until(() -> "COMPLETED".equals(house.view(code).phase()));
     }
 
@@ -131,7 +131,7 @@ class AuctionRecoveryIT {
 
     private void expire(AuctionHouse house, String code, Duration by, int nextLot) {
         clock.advance(by);
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
             AuctionView view = house.view(code);
             return view.lot() != null && view.lot().number() == nextLot;
         });

@@ -40,12 +40,17 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class AuctionPagesBrowserIT {
 
-    /** Long enough for two browsers to answer each other on a slow machine, short enough to keep the test quick. */
-    private static final String CLOCK_SECONDS = "4";
+    /**
+     * Long enough that every step a test takes inside one lot (a click, the other browser seeing it, the next click)
+     * fits in it on a loaded 2-core machine, where a step has taken several seconds; the tests wait for the clock to
+     * run out only twice.
+     */
+    private static final String CLOCK_SECONDS = "12";
 
-    private static final double WAIT_MS = 10_000;
+    /** Only a page that never shows what it must reaches this; a live update usually takes milliseconds. */
+    private static final double WAIT_MS = 60_000;
     /** A lot closes one clock after the last bid, and may then wait out a right-to-match step (0.8 of a clock). */
-    private static final double SOLD_WAIT_MS = 20_000;
+    private static final double SOLD_WAIT_MS = 120_000;
 
     private static Playwright playwright;
     private static Browser browser;
@@ -200,7 +205,7 @@ class AuctionPagesBrowserIT {
     void theHostPausesAndSkipsAndTheFormerFranchiseMatchesThroughTheRtmPanel() {
         try (BrowserContext cskBrowser = newContext();
                 BrowserContext miBrowser = newContext()) {
-            Table table = seatCskAndMi(cskBrowser, miBrowser, "5");
+            Table table = seatCskAndMi(cskBrowser, miBrowser, CLOCK_SECONDS);
             Page csk = table.csk();
             Page mi = table.mi();
             Locator miBid = mi.getByTestId("bid-button");

@@ -103,7 +103,7 @@ class IngestionIT {
                     new ByteArrayDeserializer());
             ingestion = new Ingestion(
                     consumer, topic, log, (r, reason) -> deadLettered.add(r), clock, WINDOW, 100_000, lines -> {});
-            ingestion.assignPartitions(Duration.ofSeconds(10));
+            ingestion.assignPartitions(Duration.ofMinutes(2));
         }
 
         /** Reads until everything on the topic has been handled (written, held or skipped). */
@@ -286,7 +286,7 @@ class IngestionIT {
                     new ByteArrayDeserializer(),
                     new ByteArrayDeserializer());
             Ingestion ingestion = new Ingestion(consumer, "logs-bad", log, dlt, clock, WINDOW, 1000, l -> {});
-            ingestion.assignPartitions(Duration.ofSeconds(10));
+            ingestion.assignPartitions(Duration.ofMinutes(2));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (ingestion.status().deadLettered() + ingestion.status().held() < 8) {
                 assertThat(System.nanoTime()).isLessThan(deadline);

@@ -26,7 +26,7 @@ final class ChromiumProcesses {
 
     /** The driver started since {@code before} was taken. */
     static ProcessHandle newDriver(Set<Long> before) {
-        return await().atMost(Duration.ofSeconds(10))
+        return await().atMost(Duration.ofMinutes(2))
                 .until(
                         () -> ProcessHandle.current()
                                 .children()

@@ -12,6 +12,7 @@ import dev.iplauction.contracts.agent.BidEvent.BidPlaced;
 import dev.iplauction.contracts.agent.DecisionEvent;
 import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
 import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
+import dev.iplauction.contracts.agent.SeatState;
 import dev.iplauction.contracts.auction.AuctionEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,18 +90,20 @@ class AgentsPlayAuctionIT {
         AuctionHouseProcess.Auction auction = house.createAuction("""
                 {"catalogue":"quick","seed":2025,"bidWindowMillis":2000,"acceleratedWindowMillis":1500,
                  "rtmWindowMillis":1200}""");
-        Instant began = Instant.now();
+        Instant started;
         try (ConfigurableApplicationContext agents =
                 arena.startAgents(auction.code(), HEARTBEAT, "--agent.skip-teams=" + EMPTY_SEAT.code())) {
             arena.awaitSeatsReady(auction.code(), AGENTS);
             assertThat(arena.seatsTaken(auction.code())).isEqualTo(AGENTS.size());
+            started = Instant.now();
             house.start(auction);
-            await().atMost(Duration.ofMinutes(8))
+            await().atMost(Duration.ofMinutes(15))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> "COMPLETED"
                             .equals(house.state(auction.code()).get("phase").asString()));
+            // Every seat saw the end: its heartbeats went on to the last lot and said so.
+            arena.awaitSeatsIn(auction.code(), AGENTS, SeatState.FINISHED);
         }
-        Instant ended = Instant.now();
 
         arena.printSummary(auction.code());
         JsonNode state = house.state(auction.code());
@@ -177,12 +180,13 @@ class AgentsPlayAuctionIT {
                     .sorted()
                     .toList();
             assertThat(times).as("%s's heartbeats", franchise).isNotEmpty();
-            assertThat(times.getFirst()).isBefore(began.plusSeconds(60));
-            assertThat(times.getLast()).isAfter(ended.minusSeconds(5));
+            assertThat(times.getFirst()).as("%s's first heartbeat", franchise).isBefore(started);
+            // The orchestrator calls a seat stale after 15 heartbeat intervals of silence (its default); a gap that
+            // long would have cost a restart. A loaded CI machine stalls threads for seconds, so nothing tighter.
             for (int i = 1; i < times.size(); i++) {
                 assertThat(Duration.between(times.get(i - 1), times.get(i)))
                         .as("gap in %s's heartbeats", franchise)
-                        .isLessThan(HEARTBEAT.multipliedBy(6));
+                        .isLessThan(HEARTBEAT.multipliedBy(15));
             }
         }
         assertThat(beats).noneMatch(h -> h.franchise() == EMPTY_SEAT);
@@ -198,7 +202,7 @@ class AgentsPlayAuctionIT {
         long unsold =
                 events.stream().filter(AuctionEvent.LotUnsold.class::isInstance).count();
         Path json = reportDir.resolve(code).resolve("report.json");
-        await().atMost(Duration.ofSeconds(90))
+        await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
                     assertThat(json).exists();
@@ -231,7 +235,7 @@ class AgentsPlayAuctionIT {
         Path combined = logDir.resolve("combined.log");
         Set<String> expected = new TreeSet<>(List.of("auction-service"));
         AGENTS.forEach(f -> expected.add(f.code()));
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
                     assertThat(combined).exists();

@@ -56,20 +56,20 @@ class SeatsMoveBetweenInstancesIT {
         String code = auction.code();
         ConfigurableApplicationContext first = start(code, "agent-a");
         try (ConfigurableApplicationContext second = start(code, "agent-b")) {
-            await().atMost(Duration.ofSeconds(90))
+            await().atMost(Arena.SEATING)
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(Set.copyOf(
                                     holders(code, SeatState.WAITING_FOR_START).values()))
                             .as("the group spreads the waiting seats over both instances")
                             .containsExactlyInAnyOrder("agent-a", "agent-b"));
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Arena.SEATING)
                     .pollInterval(Duration.ofMillis(500))
                     .until(() ->
                             holders(code, SeatState.WAITING_FOR_START).keySet().containsAll(AGENTS));
             assertThat(arena.seatsTaken(code)).isEqualTo(AGENTS.size());
 
             house.start(auction);
-            await().atMost(Duration.ofSeconds(60))
+            await().atMost(Arena.SEATING)
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> arena.auctionEvents(code).stream()
                                     .filter(AuctionEvent.LotSold.class::isInstance)
@@ -84,7 +84,7 @@ class SeatsMoveBetweenInstancesIT {
             first.close();
             Instant stopped = Instant.now();
 
-            await().atMost(Duration.ofSeconds(45))
+            await().atMost(Arena.SEATING)
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(arena.heartbeats(code).stream()
                                     .filter(h -> h.at().isAfter(stopped)
@@ -94,7 +94,7 @@ class SeatsMoveBetweenInstancesIT {
                                     .collect(Collectors.toSet()))
                             .as("agent-b plays the moved seats")
                             .containsAll(moving));
-            await().atMost(Duration.ofSeconds(60))
+            await().atMost(Arena.SEATING)
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(decidedAfter(code, stopped))
                             .as("every seat, moved or not, decides on lots opened after the move")
