@@ -125,7 +125,19 @@ class AuctionPagesTests {
                         .andExpect(status().isBadRequest()));
 
         assertThat(page.text("form-error")).contains("seconds");
-        then(house).should(never()).create(any());
+        then(house).should(never()).create(any(), any());
+    }
+
+    @Test
+    void aNameLongerThanSixtyCharactersIsRefusedOnTheHomePage() throws Exception {
+        given(house.list()).willReturn(List.of());
+
+        Html page =
+                html(mvc.perform(post("/auctions").param("catalogue", "quick").param("name", "x".repeat(61)))
+                        .andExpect(status().isBadRequest()));
+
+        assertThat(page.text("form-error")).contains("60 characters");
+        then(house).should(never()).create(any(), any());
     }
 
     // ---- lobby ----
