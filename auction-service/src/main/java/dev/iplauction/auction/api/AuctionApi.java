@@ -12,12 +12,15 @@ import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.SquadRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -51,46 +54,57 @@ class AuctionApi {
         this.house = house;
     }
 
+    // Every field has a bound: what the house keeps in memory and writes to Kafka is never larger than these allow.
+    static final int MAX_PURSE_LAKH = 1_000_000; // ₹10,000 crore, far above any real purse
+    static final int MAX_LOT = 10_000;
+    static final int MAX_ID = 40; // a catalogue, player or franchise id, an RTM action
+
     record CreateRequest(
+            @Size(max = MAX_ID) @Pattern(regexp = "[A-Za-z0-9_-]*", message = "must be letters, digits, '-' or '_'")
             String catalogue,
+
+            @Size(max = CreateAuction.MAX_NAME_LENGTH)
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
             String name,
+
             Boolean retentions,
-            @Positive Integer purseLakh,
+            @Positive @Max(MAX_PURSE_LAKH) Integer purseLakh,
             @Min(0) @Max(6) Integer rtmCards,
-            List<@NotBlank String> playerIds,
+            @Size(max = CreateAuction.MAX_PLAYER_IDS) List<@NotBlank @Size(max = MAX_ID) String> playerIds,
             @Valid SquadRulesRequest squadRules,
-            Long bidWindowMillis,
-            Long acceleratedWindowMillis,
-            Long rtmWindowMillis,
+            @Min(100) @Max(300_000) Long bidWindowMillis,
+            @Min(100) @Max(300_000) Long acceleratedWindowMillis,
+            @Min(100) @Max(300_000) Long rtmWindowMillis,
             Long seed) {}
 
     record SquadRulesRequest(
-            @NotNull @Min(0) Integer minSquad,
-            @NotNull @Min(1) Integer maxSquad,
-            @NotNull @Min(0) Integer maxOverseas,
-            @NotNull @Min(1) Integer minBasePrice) {}
+            @NotNull @Min(0) @Max(100) Integer minSquad,
+            @NotNull @Min(1) @Max(100) Integer maxSquad,
+            @NotNull @Min(0) @Max(100) Integer maxOverseas,
+            @NotNull @Min(1) @Max(MAX_PURSE_LAKH) Integer minBasePrice) {}
 
     record Created(String code, String hostToken, URI room, URI state) {}
 
-    record SeatRequest(@NotBlank String franchise) {}
+    record SeatRequest(@NotBlank @Size(max = MAX_ID) String franchise) {}
 
     record Seat(String franchise, String seatToken) {}
 
     record BidRequest(
-            @NotBlank String franchise,
-            @NotNull @Min(1) Integer lot,
-            @NotNull @Positive Integer amount) {}
+            @NotBlank @Size(max = MAX_ID) String franchise,
+            @NotNull @Min(1) @Max(MAX_LOT) Integer lot,
+            @NotNull @Positive @Max(MAX_PURSE_LAKH) Integer amount) {}
 
     record Bid(int lot, int amount, String amountDisplay, Instant closesAt, long seq) {}
 
     record RtmRequest(
-            @NotBlank String franchise,
-            @NotBlank String action,
-            @Positive Integer amount) {}
+            @NotBlank @Size(max = MAX_ID) String franchise,
+            @NotBlank @Size(max = MAX_ID) String action,
+            @Positive @Max(MAX_PURSE_LAKH) Integer amount) {}
 
     @Operation(summary = "Create an auction", description = "Returns its code and the host's token; keep the token.")
     @PostMapping
-    ResponseEntity<Created> create(@Valid @RequestBody(required = false) CreateRequest request) {
+    ResponseEntity<Created> create(
+            @Valid @RequestBody(required = false) CreateRequest request, HttpServletRequest http) {
         CreateRequest r = request == null
                 ? new CreateRequest(null, null, null, null, null, null, null, null, null, null, null)
                 : request;
@@ -101,18 +115,20 @@ class AuctionApi {
                         r.squadRules().maxSquad(),
                         r.squadRules().maxOverseas(),
                         Lakh.of(r.squadRules().minBasePrice()));
-        AuctionHouse.Created created = house.create(new CreateAuction(
-                r.catalogue(),
-                r.name(),
-                r.retentions(),
-                r.purseLakh(),
-                r.rtmCards(),
-                r.playerIds(),
-                rules,
-                r.bidWindowMillis(),
-                r.acceleratedWindowMillis(),
-                r.rtmWindowMillis(),
-                r.seed()));
+        AuctionHouse.Created created = house.create(
+                new CreateAuction(
+                        r.catalogue(),
+                        r.name(),
+                        r.retentions(),
+                        r.purseLakh(),
+                        r.rtmCards(),
+                        r.playerIds(),
+                        rules,
+                        r.bidWindowMillis(),
+                        r.acceleratedWindowMillis(),
+                        r.rtmWindowMillis(),
+                        r.seed()),
+                http.getRemoteAddr());
         URI state = URI.create("/api/auctions/" + created.code());
         return ResponseEntity.created(state)
                 .body(new Created(
@@ -229,6 +245,8 @@ class AuctionApi {
         return house.pool(code(code));
     }
 
+    private static final int MAX_AUTHORIZATION = 200;
+
     static String code(String code) {
         return AuctionCodes.normalise(code);
     }
@@ -244,6 +262,9 @@ class AuctionApi {
             return java.util.Optional.empty();
         }
         String value = authorization.trim();
+        if (value.length() > MAX_AUTHORIZATION) {
+            throw new IllegalArgumentException("the Authorization header is longer than any token");
+        }
         if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new IllegalArgumentException("the Authorization header must be 'Bearer <token>'");
         }

@@ -1,10 +1,12 @@
 package dev.iplauction.auction.api;
 
 import dev.iplauction.auction.house.AuctionNotFound;
+import dev.iplauction.auction.house.CreationRefused;
 import dev.iplauction.auction.house.EventLogUnavailable;
 import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.contracts.RefusalReason;
 import java.net.URI;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,6 +51,18 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", invalid.getMessage());
     }
 
+    /** A full house is a conflict (409); a client over its creation rate is told when to come back (429). */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> on(CreationRefused refused) {
+        if (refused.rateLimited()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()))
+                    .body(problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", refused.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "too-many-auctions", refused.getMessage()));
+    }
+
     @ExceptionHandler
     ProblemDetail on(EventLogUnavailable unavailable) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "event-log-unavailable", unavailable.getMessage());
@@ -73,6 +87,13 @@ class Problems extends ResponseEntityExceptionHandler {
                             .map(e -> e.getField() + " " + e.getDefaultMessage())
                             .sorted()
                             .collect(Collectors.joining("; ")));
+                    // Each field and why, for a program: {"field": "name", "message": "size must be …"}.
+                    problem.setProperty(
+                            "fields",
+                            invalid.getBindingResult().getFieldErrors().stream()
+                                    .map(e -> Map.of(
+                                            "field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                                    .toList());
                 }
                 default -> problem.setProperty(REASON, "invalid-request");
             }

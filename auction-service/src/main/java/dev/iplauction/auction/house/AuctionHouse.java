@@ -50,6 +50,8 @@ public final class AuctionHouse implements AutoCloseable {
     private final AuctionSetups setups;
     private final List<AuctionObserver> observers;
     private final Duration writeTimeout;
+    private final CreationGate gate;
+    private final Object creating = new Object();
     private final ExecutorService broadcaster = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("auction-live").daemon(true).factory());
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -80,6 +82,17 @@ public final class AuctionHouse implements AutoCloseable {
             CatalogueRepository catalogues,
             List<AuctionObserver> observers,
             Settings settings) {
+        this(eventLog, clock, catalogues, observers, settings, CreationGate.unlimited());
+    }
+
+    public AuctionHouse(
+            AuctionEventLog eventLog,
+            Clock clock,
+            CatalogueRepository catalogues,
+            List<AuctionObserver> observers,
+            Settings settings,
+            CreationGate gate) {
+        this.gate = gate;
         this.eventLog = eventLog;
         this.clock = clock;
         this.observers = List.copyOf(observers);
@@ -122,12 +135,19 @@ public final class AuctionHouse implements AutoCloseable {
 
     // ---- creating and seats ----
 
+    /** Creates an auction for a client (its remote address), within the client's creation rate and the live cap. */
+    public Created create(CreateAuction request, String client) {
+        gate.admitClient(client);
+        return create(request);
+    }
+
+    /** Creates an auction within the cap on unfinished auctions. */
     public Created create(CreateAuction request) {
         String code;
         do {
             code = AuctionCodes.newCode();
         } while (auctions.containsKey(code));
-        return create(code, request, Tokens.newToken());
+        return create(code, request, Tokens.newToken(), true);
     }
 
     /** Creates the auction with this code unless it exists already (then nothing changes, and the answer is empty). */
@@ -136,15 +156,22 @@ public final class AuctionHouse implements AutoCloseable {
         if (auctions.containsKey(normalised)) {
             return Optional.empty();
         }
-        return Optional.of(create(normalised, request, hostToken));
+        // The operator's own auction: not counted against the cap.
+        return Optional.of(create(normalised, request, hostToken, false));
     }
 
-    private Created create(String code, CreateAuction request, String hostToken) {
+    private Created create(String code, CreateAuction request, String hostToken, boolean capped) {
         AuctionSetup setup = setups.build(request);
         Auction.Change<Auction> created = Auction.create(code, setup, Tokens.hash(hostToken), clock);
         Managed managed = new Managed(created.value());
-        if (auctions.putIfAbsent(code, managed) != null) {
-            throw new IllegalStateException("auction " + code + " already exists");
+        // Counting and adding under one lock, so concurrent creations cannot all slip under the cap.
+        synchronized (creating) {
+            if (capped) {
+                gate.admitLive(liveAuctions());
+            }
+            if (auctions.putIfAbsent(code, managed) != null) {
+                throw new IllegalStateException("auction " + code + " already exists");
+            }
         }
         CompletableFuture<Void> written;
         managed.lock.lock();
@@ -264,6 +291,13 @@ public final class AuctionHouse implements AutoCloseable {
 
     public boolean isHost(String code, String hostToken) {
         return hostToken != null && read(code, a -> a.isHost(Tokens.hash(hostToken)));
+    }
+
+    /** How many auctions are not completed yet (the ones the cap on creation counts). */
+    public long liveAuctions() {
+        return auctions.values().stream()
+                .filter(m -> m.auction.phase() != Phase.COMPLETED)
+                .count();
     }
 
     /** Every auction in the house, ordered by code. */

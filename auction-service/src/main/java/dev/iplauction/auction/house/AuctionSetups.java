@@ -32,6 +32,14 @@ final class AuctionSetups {
     }
 
     AuctionSetup build(CreateAuction request) {
+        // The API and the pages check these first with friendlier words; this is the house's own last line.
+        if (request.name() != null && request.name().trim().length() > CreateAuction.MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("name must be at most " + CreateAuction.MAX_NAME_LENGTH + " characters");
+        }
+        if (request.playerIds() != null && request.playerIds().size() > CreateAuction.MAX_PLAYER_IDS) {
+            throw new IllegalArgumentException(
+                    "playerIds may name at most " + CreateAuction.MAX_PLAYER_IDS + " players");
+        }
         String id = request.catalogue() == null ? "ipl2025" : request.catalogue();
         Catalogue catalogue = catalogues
                 .byId(id)

@@ -25,6 +25,12 @@ public record CreateAuction(
         Long rtmWindowMillis,
         Long seed) {
 
+    /** The longest auction name, in characters: it is shown on every page and carried by every report. */
+    public static final int MAX_NAME_LENGTH = 60;
+
+    /** The most players a custom pool may name (the largest catalogue has fewer). */
+    public static final int MAX_PLAYER_IDS = 1_000;
+
     public static CreateAuction of(String catalogue) {
         return new CreateAuction(catalogue, null, null, null, null, null, null, null, null, null, null);
     }

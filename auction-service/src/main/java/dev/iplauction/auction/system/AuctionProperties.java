@@ -3,6 +3,8 @@ package dev.iplauction.auction.system;
 import dev.iplauction.auction.house.AuctionCodes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param writeTimeout how long a change may wait for the event log before it is refused
  * @param tick how often the clock looks for windows that have run out
  * @param bootstrap an auction to create at start-up, if it does not exist yet
+ * @param limits what one client, and everyone together, may ask of the house
  */
 @Validated
 @ConfigurationProperties("auction")
@@ -26,7 +29,20 @@ public record AuctionProperties(
         @DefaultValue("8s") Duration rtmWindow,
         @DefaultValue("5s") Duration writeTimeout,
         @DefaultValue("20ms") Duration tick,
-        @Valid @DefaultValue Bootstrap bootstrap) {
+        @Valid @DefaultValue Bootstrap bootstrap,
+        @Valid @DefaultValue Limits limits) {
+
+    /**
+     * @param maxLiveAuctions unfinished auctions at once; one more is refused (409)
+     * @param creationsPerMinute auctions one client (remote address) may create a minute; more are refused (429)
+     * @param streamQueue views waiting for one live page before it counts as too slow and is dropped
+     * @param streamsPerAuction live pages (update streams) one auction takes at once; more are refused (503)
+     */
+    public record Limits(
+            @DefaultValue("100") @Min(1) int maxLiveAuctions,
+            @DefaultValue("20") @Min(1) int creationsPerMinute,
+            @DefaultValue("32") @Min(1) @Max(10_000) int streamQueue,
+            @DefaultValue("200") @Min(1) int streamsPerAuction) {}
 
     /**
      * @param code the auction's code (six letters or digits); empty for none

@@ -4,6 +4,7 @@ import dev.iplauction.auction.catalogue.CatalogueRepository;
 import dev.iplauction.auction.house.AuctionEventLog;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.AuctionObserver;
+import dev.iplauction.auction.house.CreationGate;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +42,10 @@ class HouseConfiguration {
                         properties.acceleratedWindow(),
                         properties.rtmWindow(),
                         properties.writeTimeout(),
-                        properties.tick()));
+                        properties.tick()),
+                new CreationGate(
+                        properties.limits().maxLiveAuctions(),
+                        properties.limits().creationsPerMinute(),
+                        clock));
     }
 }

@@ -4,6 +4,7 @@ import dev.iplauction.auction.house.AuctionCodes;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.AuctionNotFound;
 import dev.iplauction.auction.house.CreateAuction;
+import dev.iplauction.auction.house.CreationRefused;
 import dev.iplauction.auction.house.EventLogUnavailable;
 import dev.iplauction.auction.house.HostAction;
 import dev.iplauction.auction.rules.AuctionRefusal;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -101,10 +103,18 @@ class AuctionPages {
             Model model) {
         AuctionHouse.Created created;
         try {
-            created = house.create(createRequest(catalogue, clockSeconds, seed, name));
+            created = house.create(createRequest(catalogue, clockSeconds, seed, name), request.getRemoteAddr());
         } catch (IllegalArgumentException invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", invalid.getMessage());
+            return home(model);
+        } catch (CreationRefused refused) {
+            response.setStatus(
+                    refused.rateLimited() ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.CONFLICT.value());
+            if (refused.rateLimited()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+            }
+            model.addAttribute("error", refused.getMessage());
             return home(model);
         }
         PageCookies.write(request, response, PageCookies.hostCookie(created.code()), created.hostToken());
@@ -133,6 +143,10 @@ class AuctionPages {
             // The house's defaults keep these proportions: 10 s to bid, 5 s in the accelerated round, 8 s per RTM step.
             accelerated = Math.max(100, bid / 2);
             rtm = Math.max(100, bid * 4 / 5);
+        }
+        if (name != null && name.trim().length() > CreateAuction.MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException(
+                    "The name can be at most " + CreateAuction.MAX_NAME_LENGTH + " characters long.");
         }
         Long parsedSeed = null;
         if (seed != null && !seed.isBlank()) {
@@ -337,6 +351,15 @@ class AuctionPages {
         String c = code(code);
         house.view(c); // an unknown code is a 404, not an empty stream
         return liveUpdates.subscribe(c, () -> house.view(c));
+    }
+
+    /** The auction already has as many live pages as it takes; the page's script tries again later. */
+    @ExceptionHandler
+    ResponseEntity<String> on(LiveUpdates.TooManyStreams full) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(full.getMessage());
     }
 
     // ---- squads, pool, results ----

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"auction.tick=5ms"})
+        // Every test creates an auction from the same address: keep the creation rate out of these tests' way.
+        properties = {"auction.tick=5ms", "auction.limits.creations-per-minute=1000"})
 // The broker address goes straight into spring.kafka.bootstrap-servers: logging (the Kafka appender) reads it
 // before a ${spring.embedded.kafka.brokers} placeholder could be resolved.
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")

@@ -91,7 +91,7 @@ class AuctionPagesTests {
 
     @Test
     void creatingKeepsTheHostTokenInAnHttpOnlyCookieAndOpensTheLobby() throws Exception {
-        given(house.create(any())).willReturn(new AuctionHouse.Created(CODE, "the-host-token"));
+        given(house.create(any(), any())).willReturn(new AuctionHouse.Created(CODE, "the-host-token"));
 
         mvc.perform(post("/auctions")
                         .param("catalogue", "quick")
@@ -108,7 +108,7 @@ class AuctionPagesTests {
                                         containsString("SameSite=Lax"))));
 
         var request = ArgumentCaptor.forClass(CreateAuction.class);
-        then(house).should().create(request.capture());
+        then(house).should().create(request.capture(), any());
         assertThat(request.getValue().catalogue()).isEqualTo("quick");
         assertThat(request.getValue().bidWindowMillis()).isEqualTo(2000L);
         assertThat(request.getValue().acceleratedWindowMillis()).isEqualTo(1000L);
@@ -125,7 +125,19 @@ class AuctionPagesTests {
                         .andExpect(status().isBadRequest()));
 
         assertThat(page.text("form-error")).contains("seconds");
-        then(house).should(never()).create(any());
+        then(house).should(never()).create(any(), any());
+    }
+
+    @Test
+    void aNameLongerThanSixtyCharactersIsRefusedOnTheHomePage() throws Exception {
+        given(house.list()).willReturn(List.of());
+
+        Html page =
+                html(mvc.perform(post("/auctions").param("catalogue", "quick").param("name", "x".repeat(61)))
+                        .andExpect(status().isBadRequest()));
+
+        assertThat(page.text("form-error")).contains("60 characters");
+        then(house).should(never()).create(any(), any());
     }
 
     // ---- lobby ----

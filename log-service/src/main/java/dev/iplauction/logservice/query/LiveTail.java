@@ -4,6 +4,7 @@ import dev.iplauction.logservice.store.EncodedLine;
 import dev.iplauction.logservice.store.LineCodec;
 import dev.iplauction.logservice.store.StoredLine;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,17 +19,39 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * server-sent event {@code log} with the stored line as JSON. Each subscriber has its own bounded queue and sender
  * (a virtual thread), so a slow browser never slows the ingest; what overflows is counted and announced as a
  * {@code dropped} event.
+ *
+ * <p>Bounded on every side: at most {@code maxSubscribers} tails at once (more are refused), at most {@code queueSize}
+ * lines waiting for each, and each stream ends after {@code timeout} (a client that still wants it reconnects).
  */
 public final class LiveTail implements SmartLifecycle {
 
-    private static final int QUEUE = 10_000;
-
+    private final int maxSubscribers;
+    private final int queueSize;
+    private final Duration timeout;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+    /** As many tails are open as the service allows. */
+    static final class TooManyTails extends RuntimeException {
+        TooManyTails(int max) {
+            super(max + " live tails are open, the most this service serves at once; try again later");
+        }
+    }
+
+    /** The defaults: 20 tails, 1,000 waiting lines each, 30 minutes a stream. */
+    public LiveTail() {
+        this(20, 1_000, Duration.ofMinutes(30));
+    }
+
+    public LiveTail(int maxSubscribers, int queueSize, Duration timeout) {
+        this.maxSubscribers = maxSubscribers;
+        this.queueSize = queueSize;
+        this.timeout = timeout;
+    }
 
     private final class Subscriber {
         final LogFilter filter;
         final SseEmitter emitter;
-        final BlockingQueue<StoredLine> queue = new ArrayBlockingQueue<>(QUEUE);
+        final BlockingQueue<StoredLine> queue = new ArrayBlockingQueue<>(queueSize);
         final AtomicLong dropped = new AtomicLong();
         volatile boolean open = true;
 
@@ -45,6 +68,8 @@ public final class LiveTail implements SmartLifecycle {
 
         void run() {
             try {
+                // At once, so the client sees the stream open (headers flushed) before any line matches.
+                emitter.send(SseEmitter.event().comment("tail open"));
                 while (open) {
                     StoredLine line = queue.poll(15, TimeUnit.SECONDS);
                     long lost = dropped.getAndSet(0);
@@ -75,15 +100,27 @@ public final class LiveTail implements SmartLifecycle {
         }
     }
 
-    /** Starts sending to the emitter: first the given recent lines, then every new one that matches. */
+    /**
+     * Starts sending to the emitter: first the given recent lines, then every new one that matches.
+     *
+     * @throws TooManyTails if as many tails are open as the service allows
+     */
     SseEmitter subscribe(LogFilter filter, List<StoredLine> recent) {
-        SseEmitter emitter = new SseEmitter(0L);
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
         Subscriber subscriber = new Subscriber(filter, emitter);
+        synchronized (subscribers) {
+            if (subscribers.size() >= maxSubscribers) {
+                throw new TooManyTails(maxSubscribers);
+            }
+            subscribers.add(subscriber);
+        }
         recent.forEach(subscriber.queue::offer);
         emitter.onCompletion(subscriber::close);
-        emitter.onTimeout(subscriber::close);
+        emitter.onTimeout(() -> {
+            subscriber.close();
+            emitter.complete();
+        });
         emitter.onError(e -> subscriber.close());
-        subscribers.add(subscriber);
         Thread.ofVirtual().name("log-tail").start(subscriber::run);
         return emitter;
     }

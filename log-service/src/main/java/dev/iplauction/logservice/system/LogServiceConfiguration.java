@@ -66,8 +66,8 @@ class LogServiceConfiguration {
     }
 
     @Bean
-    LiveTail liveTail() {
-        return new LiveTail();
+    LiveTail liveTail(LogServiceProperties properties) {
+        return new LiveTail(properties.tailMaxSubscribers(), properties.tailQueue(), properties.tailTimeout());
     }
 
     @Bean(destroyMethod = "close")

@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param commitInterval how often the file is made durable and its position recorded
  * @param partitions partitions of {@code agent.logs} when this service creates it
  * @param replicas replicas of {@code agent.logs} and its dead-letter topic when this service creates them
+ * @param tailMaxSubscribers live tails open at once; more are refused (503)
+ * @param tailQueue lines waiting for one tail; beyond it lines are dropped and counted
+ * @param tailTimeout how long one tail stream lasts before the server ends it (the client reconnects)
  */
 @ConfigurationProperties("logs")
 public record LogServiceProperties(
@@ -29,7 +32,10 @@ public record LogServiceProperties(
         @DefaultValue("200000") int maxHeld,
         @DefaultValue("200ms") Duration commitInterval,
         @DefaultValue("3") int partitions,
-        @DefaultValue("1") short replicas) {
+        @DefaultValue("1") short replicas,
+        @DefaultValue("20") int tailMaxSubscribers,
+        @DefaultValue("1000") int tailQueue,
+        @DefaultValue("30m") Duration tailTimeout) {
 
     public LogServiceProperties {
         require(maxFileSize.toBytes() >= 1024, "logs.max-file-size must be at least 1KB, not " + maxFileSize);
@@ -40,6 +46,11 @@ public record LogServiceProperties(
         require(positive(commitInterval), "logs.commit-interval must be positive, not " + commitInterval);
         require(partitions >= 1, "logs.partitions must be at least 1, not " + partitions);
         require(replicas >= 1, "logs.replicas must be at least 1, not " + replicas);
+        require(tailMaxSubscribers >= 1, "logs.tail-max-subscribers must be at least 1, not " + tailMaxSubscribers);
+        require(
+                tailQueue >= 1_000,
+                "logs.tail-queue must be at least 1000 (a tail may ask for the last 1000 lines), not " + tailQueue);
+        require(positive(tailTimeout), "logs.tail-timeout must be positive, not " + tailTimeout);
     }
 
     private static boolean positive(Duration d) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,12 +37,25 @@ public final class ReplayService {
 
     private final Map<String, Object> consumerConfig;
     private final Duration timeout;
+    private final Semaphore running;
+    private final int maxConcurrent;
+
+    /** Two replays at once, the service's default. */
+    public ReplayService(Map<String, Object> consumerConfig, Duration timeout) {
+        this(consumerConfig, timeout, 2);
+    }
 
     /**
      * @param consumerConfig at least {@code bootstrap.servers}
      * @param timeout how long a replay may take to read the topics to their ends
+     * @param maxConcurrent replays at once: each scans six whole topics, so more are refused rather than queued
      */
-    public ReplayService(Map<String, Object> consumerConfig, Duration timeout) {
+    public ReplayService(Map<String, Object> consumerConfig, Duration timeout, int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("at least one replay must be allowed at a time, not " + maxConcurrent);
+        }
+        this.maxConcurrent = maxConcurrent;
+        this.running = new Semaphore(maxConcurrent);
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -85,6 +99,22 @@ public final class ReplayService {
      * @param from null for the whole history; otherwise each partition is read from its first record at or after it
      */
     public Replay replay(String auctionCode, Instant from) {
+        if (!running.tryAcquire()) {
+            throw new ReplaysBusy("as many replays are running as this service runs at once; try again shortly");
+        }
+        try {
+            return replayNow(auctionCode, from);
+        } finally {
+            running.release();
+        }
+    }
+
+    /** How many replays are running now. */
+    public int running() {
+        return maxConcurrent - running.availablePermits();
+    }
+
+    private Replay replayNow(String auctionCode, Instant from) {
         long start = System.nanoTime();
         List<Recorded> events = new ArrayList<>();
         long[] counts = new long[2]; // scanned, unreadable
@@ -187,6 +217,13 @@ public final class ReplayService {
             return i;
         }
         return -1;
+    }
+
+    /** The most replays the service runs at once are running; this one is refused, not queued. */
+    public static final class ReplaysBusy extends RuntimeException {
+        ReplaysBusy(String message) {
+            super(message);
+        }
     }
 
     /** The topics could not be read to their ends in time (Kafka unreachable or very slow). */

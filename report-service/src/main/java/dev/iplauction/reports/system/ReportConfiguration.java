@@ -80,7 +80,9 @@ class ReportConfiguration {
     ReplayService replayService(
             ReportProperties properties, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         return new ReplayService(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), properties.replayTimeout());
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                properties.replayTimeout(),
+                properties.maxConcurrentReplays());
     }
 
     /**

@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  *     service can start before the services that own them; existing topics are left as they are
  * @param auctionPartitions partitions of auction.events when created here (as auction-service creates it)
  * @param agentPartitions partitions of the agent and orchestrator topics when created here (as agent-service does)
+ * @param maxConcurrentReplays replays running at once (each scans six topics); more are refused with 503
  */
 @Validated
 @ConfigurationProperties("reports")
@@ -43,7 +44,8 @@ public record ReportProperties(
         @DefaultValue("1") @Min(1) @Max(16) int streamThreads,
         @DefaultValue("true") boolean createTopics,
         @DefaultValue("3") @Min(1) int auctionPartitions,
-        @DefaultValue("10") @Min(1) int agentPartitions) {
+        @DefaultValue("10") @Min(1) int agentPartitions,
+        @DefaultValue("2") @Min(1) @Max(16) int maxConcurrentReplays) {
 
     @AssertTrue(message = "reports.settle, reports.scan-interval and reports.replay-timeout must be longer than zero")
     public boolean isPositive() {

@@ -1,6 +1,7 @@
 package dev.iplauction.reports.web;
 
 import dev.iplauction.reports.replay.ReplayService.ReplayTimedOut;
+import dev.iplauction.reports.replay.ReplayService.ReplaysBusy;
 import java.net.URI;
 import org.apache.kafka.common.KafkaException;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every refusal as an RFC 9457 problem with a {@code reason} code: {@code invalid-auction-code}, {@code invalid-time},
- * {@code invalid-speed}, {@code report-not-found}, {@code unknown-auction}, {@code event-log-unavailable}; Spring MVC's
+ * {@code invalid-speed}, {@code report-not-found}, {@code unknown-auction}, {@code event-log-unavailable}, {@code replays-busy}; Spring MVC's
  * own errors as problems too.
  */
 @RestControllerAdvice(basePackageClasses = Problems.class)
@@ -42,6 +43,13 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail on(ReplayTimedOut timedOut) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "event-log-unavailable", timedOut.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> on(ReplaysBusy busy) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "10")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "replays-busy", busy.getMessage()));
     }
 
     @ExceptionHandler
