@@ -38,12 +38,11 @@ class ReplayLimitsAttackIT {
                 .toList();
         await().atMost(Duration.ofMinutes(1)).until(() -> replays.running() == 2);
 
-        long asked = System.nanoTime();
+        // Refused, not queued behind the two: a queued replay would have run (and failed with a timeout) once one of
+        // them ended, never been told the house is busy.
         assertThatThrownBy(() -> replays.replay("JKLM56", null))
                 .isInstanceOf(ReplayService.ReplaysBusy.class)
                 .hasMessageContaining("try again");
-        // Refused, not queued behind the two (which hold on for their 10 s).
-        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(5));
 
         for (Thread thread : running) {
             thread.join(Duration.ofMinutes(2));
