@@ -27,6 +27,7 @@ class SeatsHealthIndicator implements HealthIndicator {
                 .withDetail("healthy", summary.healthy())
                 .withDetail("unhealthy", summary.unhealthy())
                 .withDetail("total", summary.total())
+                .withDetail("systemicFault", String.valueOf(supervisor.fleet().systemicReason()))
                 .build();
     }
 }
