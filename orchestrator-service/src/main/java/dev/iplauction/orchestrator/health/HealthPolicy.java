@@ -34,7 +34,7 @@ import java.util.function.Function;
  *       go on at a slow back-off (doubling to the maximum, like Kubernetes' CrashLoopBackOff), and a heartbeat makes it
  *       healthy again. A seat whose process exited skips the soft step: nobody is there to hear it.
  *   <li>Across seats ({@link #checkAll}): at most {@code maxConcurrentRestarts} hard restarts under way at once, the
- *       least recently restarted seat first; when half or more of the seats (two at least) are silent together, that
+ *       least recently restarted seat first; when half or more of the seats (three at least) are silent together, that
  *       is a systemic fault (the broker or the machine is overloaded, and restarting agents would add load): restarts,
  *       soft or hard, are spaced by the slow back-off, doubling with each, whatever the seats' own back-offs.
  *   <li>Heartbeats: one from another instance newer than the holder's latest makes that instance the holder (the seat
@@ -42,6 +42,9 @@ import java.util.function.Function;
  * </ul>
  */
 public final class HealthPolicy {
+
+    /** Fewer silent seats than this are never systemic: two of four seats failing is two faults, not an outage. */
+    static final int SYSTEMIC_MIN_SILENT = 3;
 
     private final HealthSettings settings;
 
@@ -138,7 +141,7 @@ public final class HealthPolicy {
                 .filter(s -> silent(s, now))
                 .map(SeatRecord::franchise)
                 .toList();
-        boolean systemic = silent.size() >= 2 && silent.size() * 2 >= current.size();
+        boolean systemic = silent.size() >= SYSTEMIC_MIN_SILENT && silent.size() * 2 >= current.size();
         Instant since = !systemic ? null : fleet.systemic() ? fleet.systemicSince() : now;
         Gate gate = new Gate(
                 (int) current.stream().filter(s -> restartUnderWay(s, now)).count(),
@@ -176,6 +179,7 @@ public final class HealthPolicy {
         }
         return seat.attempts() > 0
                 && !seat.lastAttemptFailed()
+                && seat.exitedAt() == null
                 && seat.lastRestartAt() != null
                 && (seat.status() == SeatStatus.RESTARTING || seat.status() == SeatStatus.FAILED)
                 && now.isBefore(seat.graceFrom().plus(settings.startupGrace()));
@@ -406,15 +410,14 @@ public final class HealthPolicy {
             actions.add(new Action.SoftRestart(b.franchise, b.holder.instanceId(), 1));
             return;
         }
+        String cause = b.reason; // why the seat is still down, as check() found it
         boolean slow = b.attempts >= settings.restartAttempts();
         if (slow && b.gaveUpAt == null) {
             // Not final: the seat is FAILED, and tried again at the slow back-off.
             b.status = SeatStatus.FAILED;
             b.gaveUpAt = now;
-            String error = b.reason;
-            b.reason = "gave up after " + b.attempts + " restart" + (b.attempts == 1 ? "" : "s") + ": " + error;
             actions.add(
-                    new Action.GiveUp(b.franchise, b.holder == null ? null : b.holder.instanceId(), b.attempts, error));
+                    new Action.GiveUp(b.franchise, b.holder == null ? null : b.holder.instanceId(), b.attempts, cause));
         }
         Instant earliest;
         if (slow) {
@@ -436,7 +439,10 @@ public final class HealthPolicy {
                 wait = "restart cap of " + settings.restartsPerWindow() + " per " + settings.restartWindow();
             }
         }
-        String prefix = slow ? "gave up after " + settings.restartAttempts() + " quick restarts; " : "";
+        String prefix = slow
+                ? "gave up after " + settings.restartAttempts() + " quick restart"
+                        + (settings.restartAttempts() == 1 ? "" : "s") + " (" + cause + "); "
+                : "";
         if (now.isBefore(earliest)) {
             b.reason = prefix + "next restart at " + earliest + " (" + wait + ")";
             return;
