@@ -36,15 +36,19 @@ rm -rf "$work" && mkdir -p "$work"
 export AUCTION_CODE=$code AUCTION_CATALOGUE=quick AUCTION_HOST_TOKEN=$host_token HUMAN_FRANCHISE=RCB
 export AUCTION_BID_WINDOW=2s AUCTION_ACCELERATED_WINDOW=1500ms AUCTION_RTM_WINDOW=1500ms
 export AGENT_REPLICAS=9
-# The defaults, whatever the caller's shell or .env says: the smoke is about them.
-unset AGENT_HEARTBEAT_INTERVAL ORCHESTRATOR_HEARTBEAT_TIMEOUT ORCHESTRATOR_STARTUP_GRACE ORCHESTRATOR_CHECK_INTERVAL \
-    ORCHESTRATOR_RESTART_ATTEMPTS ORCHESTRATOR_RESTART_BACKOFF_MAX ORCHESTRATOR_SLOW_BACKOFF \
-    ORCHESTRATOR_MAX_CONCURRENT_RESTARTS AGENT_START_SLOTS AGENT_START_HOLD
-for setting in AGENT_HEARTBEAT_INTERVAL ORCHESTRATOR_HEARTBEAT_TIMEOUT ORCHESTRATOR_STARTUP_GRACE \
-    ORCHESTRATOR_CHECK_INTERVAL ORCHESTRATOR_RESTART_ATTEMPTS ORCHESTRATOR_MAX_CONCURRENT_RESTARTS AGENT_START_SLOTS; do
+# The defaults, whatever the caller's shell says; a .env may repeat a default (.env.example does) but not change it.
+health_settings=(AGENT_HEARTBEAT_INTERVAL ORCHESTRATOR_HEARTBEAT_TIMEOUT ORCHESTRATOR_STARTUP_GRACE
+    ORCHESTRATOR_CHECK_INTERVAL ORCHESTRATOR_RESTART_ATTEMPTS ORCHESTRATOR_RESTART_BACKOFF_MAX ORCHESTRATOR_SLOW_BACKOFF
+    ORCHESTRATOR_MAX_CONCURRENT_RESTARTS AGENT_START_SLOTS AGENT_START_HOLD)
+for setting in "${health_settings[@]}"; do
+    unset "$setting"
+    default=$(grep -o "\${$setting:-[^}]*}" docker-compose.yml | head -1 | sed -E 's/^\$\{[A-Z_]+:-(.*)\}$/\1/')
     if [ -f .env ] && grep -q "^$setting=" .env; then
-        echo "compose-smoke: .env sets $setting; the smoke runs with the defaults, remove it from .env" >&2
-        exit 2
+        value=$(grep "^$setting=" .env | tail -1 | cut -d= -f2-)
+        if [ "$value" != "$default" ]; then
+            echo "compose-smoke: .env sets $setting=$value; the smoke runs with the default ($default): remove it" >&2
+            exit 2
+        fi
     fi
 done
 services=(kafka auction-service orchestrator-service log-service report-service agent-service)
