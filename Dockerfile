@@ -71,7 +71,7 @@ COPY docker/healthcheck docker/start-gate /app/
 COPY --from=build /jars/agent-service.jar /app/app.jar
 # Measured: a small serial-GC heap keeps nine seats' JVM near 100 MiB (scripts/bench-agents.sh). The heap is a share
 # of the container's memory limit (Compose's mem_limit); Chromium needs the rest.
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=20 -XX:+ExitOnOutOfMemoryError" \
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=15 -XX:+ExitOnOutOfMemoryError" \
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     HOME=/app
 USER app
