@@ -7,8 +7,9 @@ import java.util.Objects;
  * What the health policy needs to know, validated here so that the policy never meets a nonsense value.
  *
  * @param heartbeatTimeout a seat that said nothing alive for this long is unhealthy
- * @param startupGrace how long a seat may stay silent after the orchestrator starts, after its launch or after a
- *     restart, before the timeout applies
+ * @param startupGrace how long a seat may stay silent after its agent's own start (container or process), the
+ *     orchestrator's start, its launch or a restart, before the timeout applies; also the timeout of a seat that
+ *     reports STARTING or JOINING
  * @param restartAttempts hard restarts (container or process) per recovery before the seat is marked failed
  * @param backoff the wait before the second hard restart; doubled for each further one
  * @param maxBackoff the longest wait between two hard restarts
@@ -86,7 +87,10 @@ public record HealthSettings(
         }
     }
 
-    /** The replaced system's numbers: 30 s timeout and grace, 3 attempts; 5 s back-off doubling to 2 min. */
+    /**
+     * The replaced system's numbers (30 s timeout and grace, 3 attempts, 5 s back-off doubling to 2 min), one restart
+     * at a time and slow retries from 1 min; the service's own defaults are in OrchestratorProperties (180 s grace).
+     */
     public static HealthSettings defaults() {
         return new HealthSettings(
                 Duration.ofSeconds(30),
