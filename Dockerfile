@@ -65,16 +65,19 @@ ENTRYPOINT ["/app/run-as-app", "/app/reports", "/app/state", "--", "java", "-jar
 FROM ${AGENT_BASE_IMAGE} AS agent-service
 RUN (getent group app || groupadd --system --gid 10001 app) \
     && (id app || useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app) \
-    && mkdir -p /app && chown app:app /app
+    && mkdir -p /app /run/start-gate && chown app:app /app /run/start-gate
 WORKDIR /app
-COPY docker/healthcheck /app/healthcheck
+COPY docker/healthcheck docker/start-gate /app/
 COPY --from=build /jars/agent-service.jar /app/app.jar
-# Measured: a small serial-GC heap keeps nine seats' JVM near 100 MiB (scripts/bench-agents.sh).
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:+ExitOnOutOfMemoryError" \
+# Measured: a small serial-GC heap keeps nine seats' JVM near 100 MiB (scripts/bench-agents.sh). The heap is a share
+# of the container's memory limit (Compose's mem_limit); Chromium needs the rest.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=15 -XX:+ExitOnOutOfMemoryError" \
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     HOME=/app
 USER app
 EXPOSE 8081
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=5 \
     CMD ["/app/healthcheck", "8081"]
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+# At most START_GATE_SLOTS agents start at once per machine (docker/start-gate; the slots live in /run/start-gate, a
+# volume the agent containers share).
+ENTRYPOINT ["/app/start-gate", "8081", "--", "java", "-jar", "/app/app.jar"]

@@ -3,22 +3,27 @@
 # quick auction with a short clock by nine agent containers (RCB left to a "person" who never comes), kills one agent
 # container mid-auction and checks that the orchestrator starts it again and the seat plays on, checks that
 # combined.log has lines from every service and that the report agrees with the auction house, then tears down.
+# Every orchestrator and agent health setting is the README's default (no relaxed grace, no faster heartbeats): the
+# smoke proves the defaults seat nine agents on this machine, and that the orchestrator restarted none of them while
+# they started. It reports the time from `up` to nine seats.
 #
-#   scripts/compose-smoke.sh [--no-ollama] [--keep]
+#   scripts/compose-smoke.sh [--no-ollama] [--keep] [--with-load]
 #
 # Base images come from the environment or .env like any compose run (JDK_IMAGE, JRE_IMAGE, AGENT_BASE_IMAGE,
 # KAFKA_IMAGE, OLLAMA_IMAGE). --no-ollama leaves the LLM out (agents decide by rules), for machines that cannot get
-# the ollama image; --keep leaves the stack running afterwards.
+# the ollama image; --keep leaves the stack running afterwards; --with-load runs two CPU-burning processes beside it
+# for the whole run (a busy 2-core machine).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-with_ollama=1 keep=0
+with_ollama=1 keep=0 with_load=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-ollama) with_ollama=0; shift ;;
         --keep) keep=1; shift ;;
-        *) echo "unknown option $1 (use --no-ollama, --keep)" >&2; exit 2 ;;
+        --with-load) with_load=1; shift ;;
+        *) echo "unknown option $1 (use --no-ollama, --keep, --with-load)" >&2; exit 2 ;;
     esac
 done
 
@@ -30,28 +35,64 @@ work="$root/target/compose-smoke"
 rm -rf "$work" && mkdir -p "$work"
 export AUCTION_CODE=$code AUCTION_CATALOGUE=quick AUCTION_HOST_TOKEN=$host_token HUMAN_FRANCHISE=RCB
 export AUCTION_BID_WINDOW=2s AUCTION_ACCELERATED_WINDOW=1500ms AUCTION_RTM_WINDOW=1500ms
-export AGENT_HEARTBEAT_INTERVAL=2s ORCHESTRATOR_HEARTBEAT_TIMEOUT=15s ORCHESTRATOR_STARTUP_GRACE=90s
-export ORCHESTRATOR_CHECK_INTERVAL=2s AGENT_REPLICAS=9
+export AGENT_REPLICAS=9
+# The defaults, whatever the caller's shell says; a .env may repeat a default (.env.example does) but not change it.
+health_settings=(AGENT_HEARTBEAT_INTERVAL ORCHESTRATOR_HEARTBEAT_TIMEOUT ORCHESTRATOR_STARTUP_GRACE
+    ORCHESTRATOR_CHECK_INTERVAL ORCHESTRATOR_RESTART_ATTEMPTS ORCHESTRATOR_RESTART_BACKOFF_MAX ORCHESTRATOR_SLOW_BACKOFF
+    ORCHESTRATOR_MAX_CONCURRENT_RESTARTS AGENT_START_SLOTS AGENT_START_HOLD)
+for setting in "${health_settings[@]}"; do
+    unset "$setting"
+    default=$(grep -o "\${$setting:-[^}]*}" docker-compose.yml | head -1 | sed -E 's/^\$\{[A-Z_]+:-(.*)\}$/\1/')
+    if [ -f .env ] && grep -q "^$setting=" .env; then
+        value=$(grep "^$setting=" .env | tail -1 | cut -d= -f2-)
+        if [ "$value" != "$default" ]; then
+            echo "compose-smoke: .env sets $setting=$value; the smoke runs with the default ($default): remove it" >&2
+            exit 2
+        fi
+    fi
+done
 services=(kafka auction-service orchestrator-service log-service report-service agent-service)
 if [ $with_ollama = 1 ]; then services+=(ollama ollama-pull); else export LLM_ENABLED=false; fi
 dc() { "${compose[@]}" -p "$project" "$@"; }
 fail() { echo "FAILED: $*" >&2; dc logs --no-color > "$work/compose.log" 2>&1 || true; echo "logs: $work/compose.log" >&2; exit 1; }
-teardown() { if [ $keep = 0 ]; then dc down -v --remove-orphans > /dev/null 2>&1 || true; fi; }
+burners=()
+teardown() {
+    for pid in "${burners[@]}"; do kill "$pid" 2> /dev/null || true; done
+    if [ $keep = 0 ]; then dc down -v --remove-orphans > /dev/null 2>&1 || true; fi
+}
 trap teardown EXIT
 source "$root/scripts/lib/smoke.sh"
 
 api() { curl -fsS "http://127.0.0.1:${AUCTION_PORT:-8080}$1"; }
 
-step "building and starting: ${services[*]}"
-dc up -d --build "${services[@]}" > "$work/up.log" 2>&1 || { tail -40 "$work/up.log"; fail "compose up"; }
+orchestrator() { curl -fsS "http://127.0.0.1:${ORCHESTRATOR_PORT:-8082}$1"; }
+
+if [ $with_load = 1 ]; then
+    for _ in 1 2; do
+        nice -n 0 sh -c 'while :; do :; done' &
+        burners+=($!)
+    done
+    step "two CPU burners running (pids ${burners[*]})"
+fi
+
+step "building: ${services[*]}"
+dc build "${services[@]}" > "$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "compose build"; }
+step "starting"
+up_at=$(date +%s)
+dc up -d "${services[@]}" > "$work/up.log" 2>&1 || { tail -40 "$work/up.log"; fail "compose up"; }
 step "up"
 for port in "${AUCTION_PORT:-8080}" "${ORCHESTRATOR_PORT:-8082}" "${LOG_SERVICE_PORT:-8083}" "${REPORT_SERVICE_PORT:-8084}"; do
     wait_for 180 "health on port $port" curl -fs "http://127.0.0.1:$port/actuator/health"
 done
 step "services healthy"
 
-wait_for 300 "nine agent seats taken" nine_seats_taken
-step "nine seats taken by the agents"
+wait_for 900 "nine agent seats taken" nine_seats_taken
+seated_in=$(( $(date +%s) - up_at ))
+step "nine seats taken by the agents, ${seated_in} s after up (target 120 s with images built)"
+orchestrator /api/seats > "$work/seats-at-nine.json" || fail "orchestrator status"
+restarts=$(json "sum(s['restarts'] for s in d['seats'])" < "$work/seats-at-nine.json")
+[ "$restarts" = 0 ] || fail "the orchestrator restarted agents while they started ($restarts restarts): see $work/seats-at-nine.json"
+step "no restart while the agents started"
 curl -fsS -X POST -H "Authorization: Bearer $host_token" "http://127.0.0.1:${AUCTION_PORT:-8080}/api/auctions/$code/host/start"
 step "auction started"
 
@@ -82,4 +123,4 @@ combined="$root/logs/combined.log"
 check_combined_log "$combined" auction-service orchestrator-service report-service
 grep -qE '"source":"(CSK|MI|KKR|SRH|RR|DC|PBKS|GT|LSG)"' "$combined" || fail "no agent lines in combined.log"
 step "combined.log has lines from every service ($(wc -l < "$combined") lines)"
-echo "compose smoke passed in $(elapsed)"
+echo "compose smoke passed in $(elapsed); nine seats ${seated_in} s after up$([ $with_load = 1 ] && echo ', with two CPU burners')"

@@ -1,12 +1,17 @@
 package dev.iplauction.orchestrator.health;
 
+import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
 import dev.iplauction.contracts.agent.SeatState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Decides, for one seat, what a heartbeat, a check, a process exit or a finished restart means: plain Java, no clock
@@ -16,19 +21,30 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>A seat is alive while heartbeats arrive that do not report it FAILED; it is unhealthy when none did within
- *       the heartbeat timeout, and never before its grace has run out. The grace starts when the orchestrator starts,
- *       when the seat is launched and after every restart (the replaced system compared against the previous
- *       instance's start time and restarted in a loop). Progress is not asked for: a seat waiting for the auction to
- *       start, or paused, is alive as long as it heartbeats. A seat that reported FINISHED may go quiet.
+ *       the heartbeat timeout, and never before its grace has run out. The grace counts from the latest of: the
+ *       orchestrator's start, the seat's launch, its latest restart, and the start of the agent behind it (its
+ *       container's or process's own start, as the runtime reports it; for a seat never heard from, the latest agent
+ *       start of all, since any starting agent may be the one to take it). A seat that reports STARTING or JOINING has
+ *       the grace as its timeout: it is making progress, and a loaded machine may delay its heartbeats. Progress is not
+ *       asked for: a seat waiting for the auction to start, or paused, is alive as long as it heartbeats. A seat that
+ *       reported FINISHED may go quiet.
  *   <li>Recovery, in steps: a soft restart (a command to the holding instance) while that instance still answers,
  *       then hard restarts (container or process) up to the configured attempts, spaced by a doubling back-off and
- *       capped per seat within a sliding window across recoveries, then the seat is failed. A seat whose process
- *       exited skips the soft step: nobody is there to hear it.
+ *       capped per seat within a sliding window across recoveries; then the seat is FAILED, which is not final: tries
+ *       go on at a slow back-off (doubling to the maximum, like Kubernetes' CrashLoopBackOff), and a heartbeat makes it
+ *       healthy again. A seat whose process exited skips the soft step: nobody is there to hear it.
+ *   <li>Across seats ({@link #checkAll}): at most {@code maxConcurrentRestarts} hard restarts under way at once, the
+ *       least recently restarted seat first; when half or more of the seats (three at least) are silent together, that
+ *       is a systemic fault (the broker or the machine is overloaded, and restarting agents would add load): restarts,
+ *       soft or hard, are spaced by the slow back-off, doubling with each, whatever the seats' own back-offs.
  *   <li>Heartbeats: one from another instance newer than the holder's latest makes that instance the holder (the seat
  *       moved); older ones, repeats, and those a replaced instance sent before it was replaced change nothing.
  * </ul>
  */
 public final class HealthPolicy {
+
+    /** Fewer silent seats than this are never systemic: two of four seats failing is two faults, not an outage. */
+    static final int SYSTEMIC_MIN_SILENT = 3;
 
     private final HealthSettings settings;
 
@@ -91,6 +107,7 @@ public final class HealthPolicy {
             b.unhealthySince = null;
             b.softTried = false;
             b.attempts = 0;
+            b.gaveUpAt = null;
         }
         b.status = heartbeat.state() == SeatState.FINISHED ? SeatStatus.FINISHED : SeatStatus.HEALTHY;
         b.reason = b.status == SeatStatus.FINISHED ? "auction over for this seat" : null;
@@ -104,7 +121,160 @@ public final class HealthPolicy {
      *     unknown. A soft restart is only worth sending to an instance that still answers.
      */
     public Verdict check(SeatRecord seat, Instant instanceLastSeen, Instant now) {
-        if (seat.status() == SeatStatus.FAILED || seat.status() == SeatStatus.FINISHED || seat.restartInFlight()) {
+        return check(seat, instanceLastSeen, RestartGate.OPEN, now);
+    }
+
+    /**
+     * Every seat at once: the agents' start times applied, the systemic fault judged, and restarts spaced across
+     * seats.
+     *
+     * @param agentStartedAt when the agent behind a seat started, as the runtime knows it (null: unknown); a time
+     *     later than the seat's grace start moves the grace there
+     */
+    public FleetVerdict checkAll(
+            List<SeatRecord> seats, FleetState fleet, Function<SeatRecord, Instant> agentStartedAt, Instant now) {
+        List<SeatRecord> current = new ArrayList<>();
+        for (SeatRecord seat : seats) {
+            current.add(agentStarted(seat, agentStartedAt.apply(seat), now));
+        }
+        List<Franchise> silent = current.stream()
+                .filter(s -> silent(s, now))
+                .map(SeatRecord::franchise)
+                .toList();
+        boolean systemic = silent.size() >= SYSTEMIC_MIN_SILENT && silent.size() * 2 >= current.size();
+        Instant since = !systemic ? null : fleet.systemic() ? fleet.systemicSince() : now;
+        Gate gate = new Gate(
+                (int) current.stream().filter(s -> restartUnderWay(s, now)).count(),
+                fleet.lastRestartAt(),
+                systemic,
+                systemic && fleet.systemic() ? fleet.systemicRestarts() : 0,
+                since);
+        // The least recently restarted first, so that one restart at a time still reaches every seat.
+        List<SeatRecord> order = new ArrayList<>(current);
+        order.sort(Comparator.comparing(
+                        SeatRecord::lastRestartAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                .thenComparing(SeatRecord::franchise));
+        Map<Franchise, SeatRecord> after = new EnumMap<>(Franchise.class);
+        List<Action> actions = new ArrayList<>();
+        for (SeatRecord seat : order) {
+            Verdict verdict = check(seat, instanceLastSeen(seat, current), gate, now);
+            after.put(seat.franchise(), verdict.seat());
+            actions.addAll(verdict.actions());
+        }
+        List<SeatRecord> result = new ArrayList<>();
+        for (SeatRecord seat : current) {
+            result.add(after.get(seat.franchise()));
+        }
+        FleetState next = new FleetState(since, silent, current.size(), gate.last, gate.systemicRestarts);
+        return new FleetVerdict(result, next, actions, systemic && !fleet.systemic(), !systemic && fleet.systemic());
+    }
+
+    /**
+     * Whether a hard restart of this seat is under way: issued and not finished, or finished and the seat neither
+     * heartbeating again nor past its grace since.
+     */
+    public boolean restartUnderWay(SeatRecord seat, Instant now) {
+        if (seat.restartInFlight()) {
+            return true;
+        }
+        return seat.attempts() > 0
+                && !seat.lastAttemptFailed()
+                && seat.exitedAt() == null
+                && seat.lastRestartAt() != null
+                && (seat.status() == SeatStatus.RESTARTING || seat.status() == SeatStatus.FAILED)
+                && now.isBefore(seat.graceFrom().plus(settings.startupGrace()));
+    }
+
+    /** The agent behind the seat started at {@code startedAt}: the seat's grace counts from there if that is later. */
+    public SeatRecord agentStarted(SeatRecord seat, Instant startedAt, Instant now) {
+        if (startedAt == null) {
+            return seat;
+        }
+        Instant at = startedAt.isAfter(now) ? now : startedAt;
+        if (!at.isAfter(seat.graceFrom())) {
+            return seat;
+        }
+        SeatRecord.Builder b = seat.toBuilder();
+        b.graceFrom = at;
+        return b.build();
+    }
+
+    /** Silent: unhealthy, being recovered, failed, or past its deadline now. */
+    private boolean silent(SeatRecord seat, Instant now) {
+        return switch (seat.status()) {
+            case UNHEALTHY, RESTARTING, FAILED -> true;
+            case FINISHED -> false;
+            case STARTING, HEALTHY -> !now.isBefore(deadline(seat));
+        };
+    }
+
+    private static Instant instanceLastSeen(SeatRecord seat, List<SeatRecord> seats) {
+        if (seat.holder() == null) {
+            return null;
+        }
+        Instant latest = null;
+        for (SeatRecord other : seats) {
+            if (other.holder() != null
+                    && other.holder().instanceId().equals(seat.holder().instanceId())
+                    && other.lastHeartbeat() != null
+                    && (latest == null || other.lastHeartbeat().isAfter(latest))) {
+                latest = other.lastHeartbeat();
+            }
+        }
+        return latest;
+    }
+
+    /** Says whether a restart may begin now; {@link #OPEN} for a seat judged alone. */
+    interface RestartGate {
+        RestartGate OPEN = (hard, now) -> null;
+
+        /** Null: go ahead (and it is counted); otherwise why not, for the seat's reason. */
+        String acquire(boolean hard, Instant now);
+    }
+
+    /** Counts restarts under way and spaces them during a systemic fault. */
+    private final class Gate implements RestartGate {
+        private int busy;
+        private Instant last;
+        private final boolean systemic;
+        private int systemicRestarts;
+        private final Instant since;
+
+        Gate(int busy, Instant last, boolean systemic, int systemicRestarts, Instant since) {
+            this.busy = busy;
+            this.last = last;
+            this.systemic = systemic;
+            this.systemicRestarts = systemicRestarts;
+            this.since = since;
+        }
+
+        @Override
+        public String acquire(boolean hard, Instant now) {
+            if (systemic && last != null) {
+                Instant next = last.plus(settings.slowBackoffAfter(Math.max(0, systemicRestarts - 1)));
+                if (now.isBefore(next)) {
+                    return "systemic fault since " + since + ": one restart per back-off, next at " + next;
+                }
+            }
+            if (hard && busy >= settings.maxConcurrentRestarts()) {
+                return "waiting: " + busy + " restart" + (busy == 1 ? "" : "s") + " under way already (at most "
+                        + settings.maxConcurrentRestarts() + " at once)";
+            }
+            if (hard) {
+                busy++;
+            }
+            if (hard || systemic) {
+                last = now;
+            }
+            if (systemic) {
+                systemicRestarts++;
+            }
+            return null;
+        }
+    }
+
+    private Verdict check(SeatRecord seat, Instant instanceLastSeen, RestartGate gate, Instant now) {
+        if (seat.status() == SeatStatus.FINISHED || seat.restartInFlight()) {
             return Verdict.of(seat, List.of());
         }
         if (now.isBefore(deadline(seat))) {
@@ -119,17 +289,18 @@ public final class HealthPolicy {
             b.unhealthySince = now;
             b.softTried = false;
             b.attempts = 0;
+            b.gaveUpAt = null;
             b.reason = silenceReason(seat, silent);
             actions.add(new Action.Unhealthy(seat.franchise(), instanceOf(seat), silent, b.reason));
         } else if (seat.exitedAt() != null) {
             b.reason = "its process exited: " + seat.lastError();
         } else if (seat.lastAttemptFailed()) {
             b.reason = "restart " + seat.attempts() + " failed: " + seat.lastError();
-        } else if (seat.status() == SeatStatus.RESTARTING) {
+        } else if (seat.status() == SeatStatus.RESTARTING || seat.status() == SeatStatus.FAILED) {
             b.reason = "no heartbeat within " + seconds(settings.startupGrace()) + " of "
                     + (seat.attempts() == 0 ? "the soft restart" : "restart " + seat.attempts());
         }
-        recover(b, instanceLastSeen, now, actions);
+        recover(b, instanceLastSeen, gate, now, actions);
         return Verdict.of(b.build(), actions);
     }
 
@@ -171,6 +342,8 @@ public final class HealthPolicy {
         if (seat.status() == SeatStatus.RESTARTING) {
             b.reason = "restart " + seat.attempts() + " of " + settings.restartAttempts()
                     + " done; waiting for a heartbeat";
+        } else if (seat.status() == SeatStatus.FAILED) {
+            b.reason = "slow retry: restart " + seat.attempts() + " done; waiting for a heartbeat";
         }
         return b.build();
     }
@@ -181,7 +354,7 @@ public final class HealthPolicy {
         b.restartInFlight = false;
         b.lastAttemptFailed = true;
         b.lastError = error;
-        if (seat.status() == SeatStatus.RESTARTING) {
+        if (seat.status() == SeatStatus.RESTARTING || seat.status() == SeatStatus.FAILED) {
             b.reason = "restart " + seat.attempts() + " failed: " + error;
         }
         return b.build();
@@ -204,11 +377,18 @@ public final class HealthPolicy {
         if (seat.lastAlive() == null) {
             return graceEnd;
         }
-        Instant timeout = seat.lastAlive().plus(settings.heartbeatTimeout());
+        // A seat starting or joining is making progress: a loaded machine may delay its heartbeats, so it has the
+        // grace.
+        boolean progressing = seat.agentState() == SeatState.STARTING || seat.agentState() == SeatState.JOINING;
+        Duration allowed = progressing && settings.startupGrace().compareTo(settings.heartbeatTimeout()) > 0
+                ? settings.startupGrace()
+                : settings.heartbeatTimeout();
+        Instant timeout = seat.lastAlive().plus(allowed);
         return timeout.isAfter(graceEnd) ? timeout : graceEnd;
     }
 
-    private void recover(SeatRecord.Builder b, Instant instanceLastSeen, Instant now, List<Action> actions) {
+    private void recover(
+            SeatRecord.Builder b, Instant instanceLastSeen, RestartGate gate, Instant now, List<Action> actions) {
         boolean instanceAnswers =
                 instanceLastSeen != null && now.isBefore(instanceLastSeen.plus(settings.heartbeatTimeout()));
         boolean soft = settings.softRestart() != SoftRestartMode.NEVER
@@ -217,6 +397,11 @@ public final class HealthPolicy {
                 && b.exitedAt == null
                 && (settings.softRestart() == SoftRestartMode.ALWAYS || instanceAnswers);
         if (soft) {
+            String denied = gate.acquire(false, now);
+            if (denied != null) {
+                b.reason = denied;
+                return;
+            }
             b.softTried = true;
             b.status = SeatStatus.RESTARTING;
             b.graceFrom = now;
@@ -225,20 +410,28 @@ public final class HealthPolicy {
             actions.add(new Action.SoftRestart(b.franchise, b.holder.instanceId(), 1));
             return;
         }
-        if (b.attempts >= settings.restartAttempts()) {
+        String cause = b.reason; // why the seat is still down, as check() found it
+        boolean slow = b.attempts >= settings.restartAttempts();
+        if (slow && b.gaveUpAt == null) {
+            // Not final: the seat is FAILED, and tried again at the slow back-off.
             b.status = SeatStatus.FAILED;
-            String error = b.reason;
-            b.reason = "gave up after " + b.attempts + " restart" + (b.attempts == 1 ? "" : "s") + ": " + error;
+            b.gaveUpAt = now;
             actions.add(
-                    new Action.GiveUp(b.franchise, b.holder == null ? null : b.holder.instanceId(), b.attempts, error));
-            return;
+                    new Action.GiveUp(b.franchise, b.holder == null ? null : b.holder.instanceId(), b.attempts, cause));
         }
-        Instant earliest = b.attempts == 0 || b.lastRestartAt == null
-                ? now
-                : b.lastRestartAt.plus(settings.backoffAfter(b.attempts));
+        Instant earliest;
+        if (slow) {
+            Instant from =
+                    b.lastRestartAt == null || b.lastRestartAt.isBefore(b.gaveUpAt) ? b.gaveUpAt : b.lastRestartAt;
+            earliest = from.plus(settings.slowBackoffAfter(b.attempts - settings.restartAttempts()));
+        } else {
+            earliest = b.attempts == 0 || b.lastRestartAt == null
+                    ? now
+                    : b.lastRestartAt.plus(settings.backoffAfter(b.attempts));
+        }
         Instant windowStart = now.minus(settings.restartWindow());
         b.recentRestarts.removeIf(t -> !t.isAfter(windowStart));
-        String wait = "back-off";
+        String wait = slow ? "slow back-off after giving up at " + b.gaveUpAt : "back-off";
         if (b.recentRestarts.size() >= settings.restartsPerWindow()) {
             Instant capFrees = b.recentRestarts.get(0).plus(settings.restartWindow());
             if (capFrees.isAfter(earliest)) {
@@ -246,12 +439,21 @@ public final class HealthPolicy {
                 wait = "restart cap of " + settings.restartsPerWindow() + " per " + settings.restartWindow();
             }
         }
+        String prefix = slow
+                ? "gave up after " + settings.restartAttempts() + " quick restart"
+                        + (settings.restartAttempts() == 1 ? "" : "s") + " (" + cause + "); "
+                : "";
         if (now.isBefore(earliest)) {
-            b.reason = "next restart at " + earliest + " (" + wait + ")";
+            b.reason = prefix + "next restart at " + earliest + " (" + wait + ")";
+            return;
+        }
+        String denied = gate.acquire(true, now);
+        if (denied != null) {
+            b.reason = prefix + denied;
             return;
         }
         b.attempts++;
-        b.status = SeatStatus.RESTARTING;
+        b.status = slow ? SeatStatus.FAILED : SeatStatus.RESTARTING;
         b.restartInFlight = true;
         b.lastRestartAt = now;
         b.recentRestarts.add(now);
@@ -259,7 +461,9 @@ public final class HealthPolicy {
         if (b.holder != null) {
             b.replaced.add(new SeatRecord.Replaced(b.holder.instanceId(), now));
         }
-        b.reason = "restart " + b.attempts + " of " + settings.restartAttempts() + " under way";
+        b.reason = slow
+                ? prefix + "slow retry: restart " + b.attempts + " under way"
+                : "restart " + b.attempts + " of " + settings.restartAttempts() + " under way";
         actions.add(new Action.HardRestart(b.franchise, b.holder, b.attempts));
     }
 

@@ -32,6 +32,7 @@ public final class SeatRecord {
     private final String reason;
     private final boolean softTried;
     private final int attempts;
+    private final Instant gaveUpAt;
     private final Instant lastRestartAt;
     private final boolean restartInFlight;
     private final boolean lastAttemptFailed;
@@ -54,6 +55,7 @@ public final class SeatRecord {
         this.reason = b.reason;
         this.softTried = b.softTried;
         this.attempts = b.attempts;
+        this.gaveUpAt = b.gaveUpAt;
         this.lastRestartAt = b.lastRestartAt;
         this.restartInFlight = b.restartInFlight;
         this.lastAttemptFailed = b.lastAttemptFailed;
@@ -136,6 +138,11 @@ public final class SeatRecord {
         return attempts;
     }
 
+    /** When the quick attempts of this recovery ran out (the seat is FAILED and retried slowly); null if not. */
+    public Instant gaveUpAt() {
+        return gaveUpAt;
+    }
+
     public Instant lastRestartAt() {
         return lastRestartAt;
     }
@@ -144,12 +151,12 @@ public final class SeatRecord {
         return restartInFlight;
     }
 
-    /** When the seat's process was seen to exit on its own (since its latest launch); null otherwise. */
     /** Whether the latest hard restart could not be carried out (its error is {@link #lastError()}). */
     public boolean lastAttemptFailed() {
         return lastAttemptFailed;
     }
 
+    /** When the seat's process was seen to exit on its own (since its latest launch); null otherwise. */
     public Instant exitedAt() {
         return exitedAt;
     }
@@ -191,6 +198,7 @@ public final class SeatRecord {
         String reason;
         boolean softTried;
         int attempts;
+        Instant gaveUpAt;
         Instant lastRestartAt;
         boolean restartInFlight;
         boolean lastAttemptFailed;
@@ -215,6 +223,7 @@ public final class SeatRecord {
             reason = r.reason;
             softTried = r.softTried;
             attempts = r.attempts;
+            gaveUpAt = r.gaveUpAt;
             lastRestartAt = r.lastRestartAt;
             restartInFlight = r.restartInFlight;
             lastAttemptFailed = r.lastAttemptFailed;

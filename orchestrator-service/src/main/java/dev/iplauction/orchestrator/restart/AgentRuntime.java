@@ -29,6 +29,14 @@ public interface AgentRuntime extends AutoCloseable {
      */
     CompletableFuture<Restarted> restart(Franchise seat, Holder holder);
 
+    /**
+     * When the running agents started, for the seats' start-up grace. Asked on every check: keep it cheap. The default
+     * knows nothing (the process runtime reports its launches through {@link RuntimeListener#launched} instead).
+     */
+    default AgentStarts agentStarts() {
+        return AgentStarts.UNKNOWN;
+    }
+
     /** What runs now, for the status page. */
     List<AgentUnit> units();
 

@@ -178,6 +178,56 @@ public final class DockerAgentRuntime implements AgentRuntime {
         }
     }
 
+    /** The running labelled agent containers and their own start times (Docker's State.StartedAt). */
+    @Override
+    public AgentStarts agentStarts() {
+        try {
+            List<AgentStarts.Agent> running = new ArrayList<>();
+            for (Container container : agentContainers()) {
+                if (!"running".equals(container.getState())) {
+                    continue;
+                }
+                InspectContainerResponse inspected =
+                        docker.inspectContainerCmd(container.getId()).exec();
+                Instant started = parseStart(
+                        inspected.getState() == null
+                                ? null
+                                : inspected.getState().getStartedAt());
+                if (started == null) {
+                    continue;
+                }
+                var config = inspected.getConfig();
+                String instance = container.getLabels() == null
+                        ? null
+                        : container.getLabels().get(AgentLabels.INSTANCE);
+                if (instance == null && config != null && config.getEnv() != null) {
+                    instance = Arrays.stream(config.getEnv())
+                            .filter(e -> e.startsWith("AGENT_INSTANCE_ID="))
+                            .map(e -> e.substring("AGENT_INSTANCE_ID=".length()))
+                            .findFirst()
+                            .orElse(null);
+                }
+                running.add(new AgentStarts.Agent(
+                        container.getId(), config == null ? null : config.getHostName(), instance, started));
+            }
+            return new AgentStarts(true, running);
+        } catch (RuntimeException e) {
+            log.debug("asking the docker engine for the agents' start times: {}", e.toString());
+            return AgentStarts.UNKNOWN;
+        }
+    }
+
+    private static Instant parseStart(String startedAt) {
+        if (startedAt == null || startedAt.isBlank() || startedAt.startsWith("0001-")) {
+            return null;
+        }
+        try {
+            return Instant.parse(startedAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** The one labelled container that runs the seat's instance. */
     Container find(Franchise seat, Holder holder) {
         if (holder == null) {

@@ -6,6 +6,8 @@ import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
 import dev.iplauction.contracts.orchestrator.OrchestratorEvent;
 import dev.iplauction.contracts.orchestrator.OrchestratorEvent.RestartStep;
 import dev.iplauction.orchestrator.health.Action;
+import dev.iplauction.orchestrator.health.FleetState;
+import dev.iplauction.orchestrator.health.FleetVerdict;
 import dev.iplauction.orchestrator.health.HealthPolicy;
 import dev.iplauction.orchestrator.health.SeatRecord;
 import dev.iplauction.orchestrator.health.Verdict;
@@ -51,6 +53,13 @@ public final class Supervisor implements RuntimeListener, AutoCloseable {
 
     /** Guarded by {@code this}. */
     private final Map<Franchise, SeatRecord> seats = new EnumMap<>(Franchise.class);
+
+    /** Guarded by {@code this}. */
+    private FleetState fleet = FleetState.NONE;
+    /** When an instance not seen before first heartbeated: start-up is progressing. Guarded by {@code this}. */
+    private Instant latestNewInstanceAt;
+    /** Guarded by {@code this}; bounded, oldest dropped. */
+    private final java.util.LinkedHashSet<String> seenInstances = new java.util.LinkedHashSet<>();
 
     private final Map<String, AtomicLong> ignored = new ConcurrentHashMap<>();
     private final AtomicLong taken = new AtomicLong();
@@ -153,22 +162,82 @@ public final class Supervisor implements RuntimeListener, AutoCloseable {
             taken.incrementAndGet();
             seats.put(seat.franchise(), verdict.seat());
             actions = verdict.actions();
+            if (seenInstances.add(heartbeat.instanceId())) {
+                latestNewInstanceAt = now;
+                if (seenInstances.size() > 256) {
+                    seenInstances.remove(seenInstances.iterator().next());
+                }
+            }
         }
         perform(actions, now);
     }
 
+    /** The systemic fault, if any, as last checked. */
+    public synchronized FleetState fleet() {
+        return fleet;
+    }
+
     /** Looks at every seat once; also run by the schedule. */
     public void check() {
+        AgentStarts starts = runtime.agentStarts(); // may ask the Docker engine: outside the lock
         Instant now = clock.instant();
-        List<Action> actions = new ArrayList<>();
+        FleetVerdict verdict;
         synchronized (this) {
-            for (SeatRecord seat : List.copyOf(seats.values())) {
-                Verdict verdict = policy.check(seat, instanceLastSeen(seat), now);
-                seats.put(seat.franchise(), verdict.seat());
-                actions.addAll(verdict.actions());
+            Instant newInstance = latestNewInstanceAt;
+            verdict = policy.checkAll(
+                    List.copyOf(seats.values()), fleet, seat -> agentStartedAt(seat, starts, newInstance, now), now);
+            for (SeatRecord seat : verdict.seats()) {
+                seats.put(seat.franchise(), seat);
             }
+            fleet = verdict.fleet();
         }
-        perform(actions, now);
+        if (verdict.systemicBegan()) {
+            String reason = verdict.fleet().systemicReason();
+            log.error("{}", reason);
+            for (Franchise f : verdict.fleet().silent()) {
+                SeatRecord seat = seat(f);
+                outbox.event(new OrchestratorEvent.SeatUnhealthy(
+                        auctionCode,
+                        f,
+                        now,
+                        seat == null || seat.holder() == null
+                                ? null
+                                : seat.holder().instanceId(),
+                        seat == null || seat.lastAlive() == null
+                                ? 0
+                                : Math.max(
+                                        0,
+                                        Duration.between(seat.lastAlive(), now).toMillis()),
+                        reason));
+            }
+        } else if (verdict.systemicEnded()) {
+            log.info("systemic fault over: fewer than half of the seats are silent now");
+        }
+        perform(verdict.actions(), now);
+    }
+
+    private synchronized SeatRecord seat(Franchise franchise) {
+        return seats.get(franchise);
+    }
+
+    /**
+     * When the agent behind a seat started, as far as the runtime can tell: the holder's own container start; for a
+     * seat never heard from, the latest start of any agent or the latest first heartbeat of a new instance (start-up
+     * is still progressing: the seat's agent may be waiting its turn at the start gate), and now while no agent runs
+     * at all (nothing to restart, nothing silent yet).
+     */
+    private static Instant agentStartedAt(SeatRecord seat, AgentStarts starts, Instant newInstance, Instant now) {
+        if (seat.holder() != null) {
+            return starts.known() ? starts.startOf(seat.holder()) : null;
+        }
+        if (starts.known() && starts.running().isEmpty()) {
+            return now;
+        }
+        Instant latest = starts.latest();
+        if (newInstance != null && (latest == null || newInstance.isAfter(latest))) {
+            latest = newInstance;
+        }
+        return latest;
     }
 
     @Override
@@ -224,23 +293,6 @@ public final class Supervisor implements RuntimeListener, AutoCloseable {
         }
     }
 
-    /** The latest heartbeat of the instance holding this seat, across all the seats it holds. */
-    private Instant instanceLastSeen(SeatRecord seat) {
-        if (seat.holder() == null) {
-            return null;
-        }
-        Instant latest = null;
-        for (SeatRecord other : seats.values()) {
-            if (other.holder() != null
-                    && other.holder().instanceId().equals(seat.holder().instanceId())
-                    && other.lastHeartbeat() != null
-                    && (latest == null || other.lastHeartbeat().isAfter(latest))) {
-                latest = other.lastHeartbeat();
-            }
-        }
-        return latest;
-    }
-
     private void ignore(String reason) {
         ignored.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
     }
@@ -275,7 +327,8 @@ public final class Supervisor implements RuntimeListener, AutoCloseable {
             case Action.HardRestart h -> hardRestart(h, now);
             case Action.GiveUp g -> {
                 log.error(
-                        "seat {}: failed after {} restarts ({}); the other seats carry on",
+                        "seat {}: failed after {} quick restarts ({}); the other seats carry on, and it is tried again"
+                                + " at the slow back-off",
                         f.code(),
                         g.attempts(),
                         g.error());
@@ -325,7 +378,7 @@ public final class Supervisor implements RuntimeListener, AutoCloseable {
         String instance = h.holder() == null ? null : h.holder().instanceId();
         RestartStep step = runtime.hardStep();
         log.warn(
-                "seat {}: {} restart, attempt {} of {}, instance {}",
+                "seat {}: {} restart, attempt {} ({} quick), instance {}",
                 f.code(),
                 step.name().toLowerCase(java.util.Locale.ROOT),
                 h.attempt(),

@@ -21,8 +21,12 @@ class SeatsHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Summary summary = Summary.of(supervisor.seats());
-        return Health.up()
-                .withDetail("auctionCode", supervisor.auctionCode())
+        String systemic = supervisor.fleet().systemicReason();
+        Health.Builder health = Health.up();
+        if (systemic != null) {
+            health.withDetail("systemicFault", systemic);
+        }
+        return health.withDetail("auctionCode", supervisor.auctionCode())
                 .withDetail("runtime", supervisor.runtime().name())
                 .withDetail("healthy", summary.healthy())
                 .withDetail("unhealthy", summary.unhealthy())

@@ -32,6 +32,7 @@ class StatusApi {
             Instant now,
             Instant startedAt,
             Summary summary,
+            String systemicFault,
             List<SeatView> seats,
             long heartbeatsTaken,
             Map<String, Long> heartbeatsIgnored) {}
@@ -46,6 +47,7 @@ class StatusApi {
                 now,
                 supervisor.startedAt(),
                 Summary.of(seats),
+                supervisor.fleet().systemicReason(),
                 seats.stream()
                         .map(s -> SeatView.of(s, supervisor.policy(), now))
                         .toList(),

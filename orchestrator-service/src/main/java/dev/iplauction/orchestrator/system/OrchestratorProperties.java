@@ -28,13 +28,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param skipTeams franchises left to people (AGENT_SKIP_TEAMS, as for the agents)
  * @param checkInterval how often every seat is looked at
  * @param heartbeatTimeout silence that makes a seat unhealthy
- * @param startupGrace silence allowed after the orchestrator's start, a seat's launch or a restart
+ * @param startupGrace silence allowed after the agent's own start (container or process), the orchestrator's start, a
+ *     seat's launch or a restart; long enough for an agent (a JVM and a Chromium) to start on a loaded 2-core machine
  * @param restartAttempts hard restarts per recovery before the seat is failed
  * @param restartBackoff the wait before the second hard restart, doubled for each further one
  * @param restartBackoffMax the longest such wait
  * @param restartWindow the window of the restart cap
  * @param restartsPerWindow the restart cap: hard restarts of one seat within the window
  * @param softRestart when a RestartSeat command comes first
+ * @param slowBackoff after the quick attempts, the wait before the next try, doubled up to restartBackoffMax
+ * @param maxConcurrentRestarts hard restarts under way at once across all seats
  * @param stagger the least time between two agent launches (process runtime)
  * @param rebuildWindow how far back in agent.heartbeats the view is rebuilt from at start
  */
@@ -47,13 +50,15 @@ public record OrchestratorProperties(
         @DefaultValue List<String> skipTeams,
         @DefaultValue("10s") Duration checkInterval,
         @DefaultValue("30s") Duration heartbeatTimeout,
-        @DefaultValue("30s") Duration startupGrace,
+        @DefaultValue("180s") Duration startupGrace,
         @DefaultValue("3") int restartAttempts,
         @DefaultValue("5s") Duration restartBackoff,
-        @DefaultValue("2m") Duration restartBackoffMax,
+        @DefaultValue("5m") Duration restartBackoffMax,
         @DefaultValue("10m") Duration restartWindow,
         @DefaultValue("6") int restartsPerWindow,
         @DefaultValue("when-instance-alive") SoftRestartMode softRestart,
+        @DefaultValue("1m") Duration slowBackoff,
+        @DefaultValue("1") int maxConcurrentRestarts,
         @DefaultValue("2s") Duration stagger,
         @DefaultValue("10m") Duration rebuildWindow,
         @DefaultValue Process process,
@@ -129,7 +134,9 @@ public record OrchestratorProperties(
                 restartBackoffMax,
                 restartWindow,
                 restartsPerWindow,
-                softRestart);
+                softRestart,
+                slowBackoff,
+                maxConcurrentRestarts);
         seats(teams, skipTeams, agents);
     }
 
@@ -142,7 +149,9 @@ public record OrchestratorProperties(
                 restartBackoffMax,
                 restartWindow,
                 restartsPerWindow,
-                softRestart);
+                softRestart,
+                slowBackoff,
+                maxConcurrentRestarts);
     }
 
     /** The watched seats, in franchise order. */

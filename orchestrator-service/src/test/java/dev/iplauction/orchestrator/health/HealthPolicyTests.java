@@ -252,7 +252,7 @@ class HealthPolicyTests {
         }
 
         @Test
-        void afterTheLastAttemptTheSeatIsFailedAndStaysFailed() {
+        void afterTheLastQuickAttemptTheSeatIsFailedAndTriedAgainOnlyAtTheSlowBackOff() {
             SeatRecord seat = check(aliveAt(40), 70).seat();
             long now = 70;
             for (int attempt = 1; attempt <= 3; attempt++) {
@@ -274,7 +274,16 @@ class HealthPolicyTests {
             }
             assertThat(seat.status()).isEqualTo(SeatStatus.FAILED);
             assertThat(seat.status().healthy()).isFalse();
-            assertThat(check(seat, now + 3600).actions()).isEmpty();
+            assertThat(seat.reason()).contains("gave up after 3 quick restarts");
+            assertThat(check(seat, now + 59).actions())
+                    .as("the slow back-off: a minute")
+                    .isEmpty();
+            assertThat(check(seat, now + 59).seat().reason()).contains("slow back-off");
+            Verdict slow = check(seat, now + 60);
+            assertThat(slow.actions()).containsExactly(new Action.HardRestart(CSK, new Holder("a", "host-a", 100), 4));
+            assertThat(slow.seat().status())
+                    .as("still failed while tried slowly")
+                    .isEqualTo(SeatStatus.FAILED);
         }
 
         @Test

@@ -130,6 +130,32 @@ class DockerAgentRuntimeIT {
     }
 
     @Test
+    void theAgentsStartTimesAreTheirContainersOwnAndOnlyRunningLabelledOnesCount() throws Exception {
+        Map<String, String> agent = Map.of(AgentLabels.PROJECT, PROJECT, AgentLabels.ROLE, AgentLabels.AGENT_ROLE);
+        String id = run("orchestrator-it-started", agent, "agent-it-started");
+        String stopped = run("orchestrator-it-stopped", agent, "agent-it-stopped");
+        docker.stopContainerCmd(stopped).withTimeout(0).exec();
+        String bystander = run("orchestrator-it-started-bystander", Map.of(), "agent-it-started");
+
+        AgentStarts starts = runtime().agentStarts();
+
+        assertThat(starts.known()).isTrue();
+        java.time.Instant started = java.time.Instant.parse(startedAt(id));
+        assertThat(starts.startOf(new Holder("agent-it-started", "elsewhere", 1)))
+                .as("by instance id")
+                .isEqualTo(started);
+        assertThat(starts.startOf(new Holder("unknown", id.substring(0, 12), 1)))
+                .as("by the host its heartbeats name")
+                .isEqualTo(started);
+        assertThat(starts.running())
+                .extracting(AgentStarts.Agent::id)
+                .contains(id)
+                .doesNotContain(stopped, bystander);
+        assertThat(starts.startOf(new Holder("agent-it-stopped", stopped.substring(0, 12), 1)))
+                .isNull();
+    }
+
+    @Test
     void aLabelledAgentContainerIsAlsoFoundByTheInstanceIdInItsEnvironment() throws Exception {
         String id = run(
                 "orchestrator-it-agent-by-instance",

@@ -22,15 +22,18 @@ class OrchestratorPropertiesTests {
     }
 
     @Test
-    void theDefaultsAreTheReplacedSystemsNineAgentsTenSecondChecksThreeAttemptsTwoSecondStagger() {
+    void theDefaultsAreNineAgentsTenSecondChecksThreeQuickAttemptsOneRestartAtATimeAndAGraceForALoadedMachine() {
         OrchestratorProperties p = bind(Map.of());
         assertThat(p.auctionCode()).isEqualTo("ABCD12");
         assertThat(p.runtime()).isEqualTo(OrchestratorProperties.RuntimeKind.DOCKER);
         assertThat(p.seats()).hasSize(9).doesNotContain(Franchise.SRH);
         assertThat(p.checkInterval()).hasSeconds(10);
         assertThat(p.heartbeatTimeout()).hasSeconds(30);
-        assertThat(p.startupGrace()).hasSeconds(30);
+        assertThat(p.startupGrace()).hasSeconds(180);
         assertThat(p.restartAttempts()).isEqualTo(3);
+        assertThat(p.restartBackoffMax()).hasMinutes(5);
+        assertThat(p.slowBackoff()).hasMinutes(1);
+        assertThat(p.maxConcurrentRestarts()).isEqualTo(1);
         assertThat(p.stagger()).hasSeconds(2);
         assertThat(p.softRestart()).isEqualTo(SoftRestartMode.WHEN_INSTANCE_ALIVE);
         assertThat(p.process().seatsPerProcess()).isEqualTo(1);
