@@ -35,7 +35,10 @@ public class OperatorSecurityAutoConfiguration {
         String token;
         if (configured.isBlank()) {
             String fileSetting = environment.getProperty("operator.token-file", "");
-            Path file = fileSetting.isBlank() ? SecretFiles.directory().resolve(FILE_NAME) : Path.of(fileSetting);
+            Path file = fileSetting.isBlank()
+                    ? SecretFiles.directory(environment.getProperty("secrets.dir"))
+                            .resolve(FILE_NAME)
+                    : Path.of(fileSetting);
             token = SecretFiles.readOrCreate(file);
             log.info("operator token: in {} (owner-only; scripts/operator-token.sh prints it) for {}", file, rules);
         } else {

@@ -44,7 +44,7 @@ public final class SeatSecrets {
         return secret;
     }
 
-    public static Path defaultFile() {
-        return SecretFiles.directory().resolve(FILE_NAME);
+    public static Path file(String secretsDir) {
+        return SecretFiles.directory(secretsDir).resolve(FILE_NAME);
     }
 }

@@ -26,7 +26,11 @@ public final class SecretFiles {
     private SecretFiles() {}
 
     public static Path directory() {
-        String configured = System.getenv(DIRECTORY_VARIABLE);
+        return directory(System.getenv(DIRECTORY_VARIABLE));
+    }
+
+    /** The configured folder (Spring's {@code secrets.dir}, which {@code SECRETS_DIR} sets), else the default. */
+    public static Path directory(String configured) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }

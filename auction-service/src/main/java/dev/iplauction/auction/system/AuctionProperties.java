@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param writeTimeout how long a change may wait for the event log before it is refused
  * @param tick how often the clock looks for windows that have run out
  * @param bootstrap an auction to create at start-up, if it does not exist yet
+ * @param seatSecret the agents' seat secret ({@code AGENT_SEAT_SECRET}); empty: the shared file, made if absent
  */
 @Validated
 @ConfigurationProperties("auction")
@@ -26,22 +27,36 @@ public record AuctionProperties(
         @DefaultValue("8s") Duration rtmWindow,
         @DefaultValue("5s") Duration writeTimeout,
         @DefaultValue("20ms") Duration tick,
-        @Valid @DefaultValue Bootstrap bootstrap) {
+        @Valid @DefaultValue Bootstrap bootstrap,
+        @DefaultValue("") String seatSecret) {
 
     /**
      * @param code the auction's code (six letters or digits); empty for none
      * @param catalogue which players: ipl2025 or quick
-     * @param hostToken the host's token; empty: one is made and logged
+     * @param hostToken the host's token; empty: one is made and kept in an owner-only file (never logged)
      * @param seed the set-order seed; empty: random
+     * @param humanFranchise a franchise held for a person behind an invitation; empty for none
      */
     public record Bootstrap(
             @DefaultValue("") String code,
             @DefaultValue("ipl2025") String catalogue,
             @DefaultValue("") String hostToken,
-            Long seed) {
+            Long seed,
+            @DefaultValue("") String humanFranchise) {
 
         public boolean enabled() {
             return code != null && !code.isBlank();
+        }
+
+        @AssertTrue(
+                message = "auction.bootstrap.human-franchise (HUMAN_FRANCHISE) must be a franchise code such as RCB")
+        public boolean isHumanFranchiseValid() {
+            if (humanFranchise == null || humanFranchise.isBlank()) {
+                return true;
+            }
+            return dev.iplauction.contracts.Franchise.fromCode(
+                            humanFranchise.strip().toUpperCase(java.util.Locale.ROOT))
+                    .isPresent();
         }
 
         @AssertTrue(message = "auction.bootstrap.code (AUCTION_CODE) must be six letters or digits, such as ABCD12")
