@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -21,7 +22,6 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "jakarta.servlet.Filter")
-@ConditionalOnProperty("operator.protect")
 public class OperatorSecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorSecurityAutoConfiguration.class);
@@ -30,7 +30,15 @@ public class OperatorSecurityAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<OperatorTokenFilter> operatorTokenFilter(Environment environment) {
-        List<String> rules = List.of(environment.getRequiredProperty("operator.protect", String[].class));
+        List<String> rules = Binder.get(environment)
+                .bind("operator.protect", Bindable.listOf(String.class))
+                .orElse(List.of());
+        if (rules.isEmpty()) {
+            // Nothing to protect in this service: no filter, and no token made for it.
+            var none = new FilterRegistrationBean<>(new OperatorTokenFilter("unused-operator-token", List.of()));
+            none.setEnabled(false);
+            return none;
+        }
         String configured = environment.getProperty("operator.token", "");
         String token;
         if (configured.isBlank()) {
