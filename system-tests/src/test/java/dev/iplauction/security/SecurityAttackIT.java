@@ -212,11 +212,16 @@ class SecurityAttackIT {
                         "a-token-i-chose-myself-1234"),
                 409,
                 "seat-taken");
+        // Through the lobby's own form too, with the page's form token.
+        String lobby = send("GET", house, "/auctions/" + CODE, null, null).body();
+        var formToken = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(lobby);
+        assertThat(formToken.find()).isTrue();
         HttpResponse<String> form = send(
                 "POST",
                 house,
                 "/auctions/" + CODE + "/seats",
-                "franchise=RCB",
+                "franchise=RCB&_csrf=" + formToken.group(1),
                 null,
                 "application/x-www-form-urlencoded");
         assertThat(form.statusCode()).isEqualTo(409);
