@@ -25,7 +25,7 @@ RUN ./mvnw -B -ntp -q package -Dmaven.test.skip=true -Dspotless.check.skip=true 
 FROM ${JRE_IMAGE} AS service
 RUN (getent group app || groupadd --system --gid 10001 app) \
     && (id app || useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app) \
-    && mkdir -p /app && chown app:app /app
+    && mkdir -p /app/secrets && chown app:app /app /app/secrets && chmod 700 /app/secrets
 WORKDIR /app
 COPY docker/healthcheck docker/run-as-app /app/
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
@@ -40,11 +40,13 @@ ENTRYPOINT ["java", "-jar", "/app/app.jar"]
 
 FROM service AS orchestrator-service
 COPY --from=build /jars/orchestrator-service.jar /app/app.jar
-# Talks to the Docker engine through the mounted socket, which only root (or the socket's group) may open.
+# Talks to the Docker engine through the mounted socket: started as root, run-as-app joins the socket's group and runs
+# the service as the app user (RUN_AS_APP_SOCKET), never as root.
+ENV RUN_AS_APP_SOCKET=/var/run/docker.sock
 EXPOSE 8082
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD ["/app/healthcheck", "8082"]
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["/app/run-as-app", "/app/secrets", "--", "java", "-jar", "/app/app.jar"]
 
 FROM service AS log-service
 COPY --from=build /jars/log-service.jar /app/app.jar
@@ -52,20 +54,21 @@ COPY --from=build /jars/log-service.jar /app/app.jar
 EXPOSE 8083
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD ["/app/healthcheck", "8083"]
-ENTRYPOINT ["/app/run-as-app", "/app/logs", "--", "java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["/app/run-as-app", "/app/logs", "/app/secrets", "--", "java", "-jar", "/app/app.jar"]
 
 FROM service AS report-service
 COPY --from=build /jars/report-service.jar /app/app.jar
 EXPOSE 8084
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD ["/app/healthcheck", "8084"]
-ENTRYPOINT ["/app/run-as-app", "/app/reports", "/app/state", "--", "java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["/app/run-as-app", "/app/reports", "/app/state", "/app/secrets", "--", "java", "-jar", "/app/app.jar"]
 
 # ---- the agent: a JVM, Playwright's driver (inside the jar) and a Chromium ----
 FROM ${AGENT_BASE_IMAGE} AS agent-service
 RUN (getent group app || groupadd --system --gid 10001 app) \
     && (id app || useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app) \
-    && mkdir -p /app /run/start-gate && chown app:app /app /run/start-gate
+    && mkdir -p /app/secrets /run/start-gate && chown app:app /app /app/secrets /run/start-gate \
+    && chmod 700 /app/secrets
 WORKDIR /app
 COPY docker/healthcheck docker/start-gate /app/
 COPY --from=build /jars/agent-service.jar /app/app.jar

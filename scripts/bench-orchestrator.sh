@@ -27,6 +27,7 @@ done
 
 kafka_port=19192 controller_port=19193 http_port=18082
 work=$(mktemp -d /tmp/bench-orchestrator.XXXXXX)
+export OPERATOR_TOKEN="${OPERATOR_TOKEN:-bench-operator-token-$RANDOM$RANDOM$RANDOM}" SECRETS_DIR="$work/secrets"
 pids=()
 containers=()
 orchestrator_pid=""
@@ -57,7 +58,7 @@ grep -q "Kafka ready" "$work/kafka.log" || { cat "$work/kafka.log"; echo "Kafka 
 api="http://127.0.0.1:$http_port/api"
 now() { date +%s.%N; }
 epoch() { date -d "$1" +%s.%N; }   # ISO-8601 instant to seconds
-seat() { curl -fs "$api/seats/$1"; }
+seat() { curl -fs -H "Authorization: Bearer $OPERATOR_TOKEN" "$api/seats/$1"; }
 
 # start_orchestrator LABEL ARGS... : runs the exec jar with these --orchestrator.* arguments and waits for nine seats
 start_orchestrator() {
@@ -68,7 +69,7 @@ start_orchestrator() {
     orchestrator_pid=$!
     started=$(date +%s)
     for _ in $(seq 1 240); do
-        [ "$(curl -fs "$api/seats" 2>/dev/null | jq '[.seats[] | select(.status=="HEALTHY")] | length')" = "9" ] && return 0
+        [ "$(curl -fs -H "Authorization: Bearer $OPERATOR_TOKEN" "$api/seats" 2>/dev/null | jq '[.seats[] | select(.status=="HEALTHY")] | length')" = "9" ] && return 0
         sleep 0.5
     done
     tail -40 "$work/orchestrator-$label.log"; echo "nine seats did not become healthy" >&2; exit 1

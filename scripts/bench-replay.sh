@@ -43,7 +43,7 @@ echo "== report-service: $auctions auctions of about $events events ($(nproc) co
     --url "http://127.0.0.1:$http_port" --reports-dir "$work/reports" --events "$events" --auctions "$auctions" \
     | tee "$work/bench.out"
 echo "the service's own timer (AuctionCompleted record timestamp -> report on disk):"
-curl -fs "http://127.0.0.1:$http_port/actuator/metrics/reports.completed.to.disk" | tr -d '\n' | cut -c1-400; echo
+curl -fs -H "Authorization: Bearer $OPERATOR_TOKEN" "http://127.0.0.1:$http_port/actuator/metrics/reports.completed.to.disk" | tr -d '\n' | cut -c1-400; echo
 echo "report-service RSS after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
 
 code=$(awk '/^replay / {print $2; exit}' "$work/bench.out" | tr -d ':')

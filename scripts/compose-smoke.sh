@@ -34,6 +34,7 @@ host_token=smoke-host-token-0123456789
 work="$root/target/compose-smoke"
 rm -rf "$work" && mkdir -p "$work"
 export AUCTION_CODE=$code AUCTION_CATALOGUE=quick AUCTION_HOST_TOKEN=$host_token HUMAN_FRANCHISE=RCB
+export OPERATOR_TOKEN=smoke-operator-token-0123456789
 export AUCTION_BID_WINDOW=2s AUCTION_ACCELERATED_WINDOW=1500ms AUCTION_RTM_WINDOW=1500ms
 export AGENT_REPLICAS=9
 # The defaults, whatever the caller's shell says; a .env may repeat a default (.env.example does) but not change it.
@@ -110,7 +111,7 @@ step "the orchestrator started it again after $(( $(date +%s) - killed_at )) s"
 wait_for 1200 "the auction to complete" completed
 step "auction completed"
 api "/api/auctions/$code" > "$work/auction.json"
-curl -fsS "http://127.0.0.1:${ORCHESTRATOR_PORT:-8082}/api/seats" > "$work/orchestrator-seats.json" || true
+curl -fsS -H "Authorization: Bearer $OPERATOR_TOKEN" "http://127.0.0.1:${ORCHESTRATOR_PORT:-8082}/api/seats" > "$work/orchestrator-seats.json" || true
 
 check_squads "$work/auction.json" RCB
 report_on_disk() { test -s "$root/reports/$code/report.json"; }

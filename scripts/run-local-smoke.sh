@@ -11,6 +11,7 @@ code=RLSMK1 token=run-local-smoke-host-token
 data=$(mktemp -d /tmp/run-local-smoke.XXXXXX)
 export DATA_DIR="$data" KAFKA_PORT=29092 PORT=28080 ORCHESTRATOR_PORT=28082 LOG_SERVICE_PORT=28083 REPORT_SERVICE_PORT=28084
 export AUCTION_CATALOGUE=quick AUCTION_HOST_TOKEN=$token HUMAN_FRANCHISE=RCB LLM_ENABLED=false
+export OPERATOR_TOKEN=run-local-smoke-operator-token
 export AUCTION_BID_WINDOW=2s AUCTION_ACCELERATED_WINDOW=1500ms AUCTION_RTM_WINDOW=1500ms AGENT_HEARTBEAT_INTERVAL=2s
 export ORCHESTRATOR_HEARTBEAT_TIMEOUT=15s ORCHESTRATOR_STARTUP_GRACE=60s ORCHESTRATOR_CHECK_INTERVAL=2s
 fail() { echo "FAILED: $* (logs in $data/logs)" >&2; exit 1; }
@@ -32,7 +33,7 @@ victim=$(pgrep -f -- "-jar [^ ]*agent-service-[^ ]*-exec[.]jar$" | head -1)
 [ -n "$victim" ] || fail "no agent process"
 kill -KILL "$victim"
 step "SIGKILLed agent process $victim"
-restarted() { curl -fsS "http://127.0.0.1:$ORCHESTRATOR_PORT/api/summary" | json "d['healthy']" | grep -qx 9 \
+restarted() { curl -fsS -H "Authorization: Bearer $OPERATOR_TOKEN" "http://127.0.0.1:$ORCHESTRATOR_PORT/api/summary" | json "d['healthy']" | grep -qx 9 \
     && pgrep -f -- "-jar [^ ]*agent-service-[^ ]*-exec[.]jar$" > /dev/null; }
 sleep 3
 wait_for 180 "the orchestrator restarting the agents" restarted

@@ -6,8 +6,10 @@
 #
 #   scripts/run-local.sh [AUCTION_CODE]
 #
-# With a code, that auction is created (IPL 2025 catalogue unless AUCTION_CATALOGUE=quick) if it does not exist and
-# its host token is printed; HUMAN_FRANCHISE=RCB leaves RCB to you; AGENTS=0 starts no agents. Nine seats share one
+# With a code, that auction is created (IPL 2025 catalogue unless AUCTION_CATALOGUE=quick) if it does not exist; its
+# host token (and, with HUMAN_FRANCHISE=RCB, the invitation to RCB's seat, which the agents leave to you) is kept in
+# an owner-only file under SECRETS_DIR (./data-local/secrets): scripts/host-token.sh CODE prints it. The agents' seat
+# secret and the operator token are made there too at first start, never logged; AGENTS=0 starts no agents. Nine seats share one
 # agent process (one Chromium) unless SEATS_PER_PROCESS says otherwise. The agents use the Ollama at OLLAMA_BASE_URL
 # (http://localhost:11434) if it answers, else they decide by rules and say so. Other settings come from the
 # environment (see the README's configuration tables).
@@ -24,6 +26,9 @@ log_port="${LOG_SERVICE_PORT:-8083}" report_port="${REPORT_SERVICE_PORT:-8084}"
 logs="$data/logs"
 mkdir -p "$logs"
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port"
+# Every service (and every agent process the orchestrator starts) reads its secrets here; none has a default.
+export SECRETS_DIR="${SECRETS_DIR:-$data/secrets}"
+mkdir -p "$SECRETS_DIR" && chmod 700 "$SECRETS_DIR"
 
 pids=()
 stop() {
@@ -81,7 +86,8 @@ echo "Reports        http://localhost:$report_port/   (files: $data/reports)"
 
 if [ -n "$code" ]; then
     echo "Auction $code   http://localhost:$auction_port/auctions/$code"
-    grep -o "auction $code created from configuration; host token: .*" "$logs/auction-service.log" || true
+    echo "Host token     SECRETS_DIR=$SECRETS_DIR scripts/host-token.sh $code"
+    echo "Operator token SECRETS_DIR=$SECRETS_DIR scripts/operator-token.sh   (logs, orchestrator API, replays)"
     if [ "${AGENTS:-1}" != "0" ]; then
         llm=true
         if ! curl -fs "${OLLAMA_BASE_URL:-http://localhost:11434}/api/tags" > /dev/null 2>&1; then

@@ -4,6 +4,9 @@
 kafka_port=${kafka_port:-${KAFKA_PORT:-19092}}
 controller_port=${controller_port:-${KAFKA_CONTROLLER_PORT:-$((kafka_port + 1))}}
 http_port=${http_port:-${AUCTION_PORT:-18080}}
+# The operator token the services started here (and the benchmarks' requests) use: log-service, replays, orchestrator.
+export OPERATOR_TOKEN="${OPERATOR_TOKEN:-bench-operator-token-$RANDOM$RANDOM$RANDOM}"
+export SECRETS_DIR="${SECRETS_DIR:-$work/secrets}"
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

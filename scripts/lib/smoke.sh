@@ -13,7 +13,8 @@ wait_for() {
 }
 
 # Conditions on the auction $code, for wait_for.
-nine_seats_taken() { test "$(api "/api/auctions/$code" | json "sum(1 for f in d['franchises'] if f['seatTaken'])")" = 9; }
+# (The person's franchise is held behind the host's invitation, so it counts as taken: the nine are the others.)
+nine_seats_taken() { test "$(api "/api/auctions/$code" | json "sum(1 for f in d['franchises'] if f['seatTaken'] and f['code'] != '${HUMAN_FRANCHISE:-}')")" = 9; }
 five_sold() { test "$(api "/api/auctions/$code" | json "d['progress']['sold']")" -ge 5; }
 completed() { test "$(api "/api/auctions/$code" | json "d['phase']")" = COMPLETED; }
 

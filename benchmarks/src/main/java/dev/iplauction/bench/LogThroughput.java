@@ -155,8 +155,9 @@ public final class LogThroughput {
 
     private static void watch(String url, int expected) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(url + "/api/logs/ingest")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/logs/ingest"))
+                .header("Authorization", "Bearer " + System.getenv().getOrDefault("OPERATOR_TOKEN", ""))
+                .build();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         List<long[]> samples = new ArrayList<>(); // {nanos, written}
         JsonNode status;

@@ -13,7 +13,7 @@ import org.slf4j.event.KeyValuePair;
  * Turns a Logback event into the {@code agent.logs} record: the source is the seat's franchise where the MDC names
  * one (agent seats), else the service; the auction comes from MDC {@code auction}; the event name from MDC or a
  * key-value pair {@code event}; the fields are the MDC and the SLF4J key-value pairs, plus the stack trace of an
- * exception.
+ * exception. Everything token-shaped is redacted first ({@link Redaction}).
  */
 final class LogRecords {
 
@@ -32,7 +32,7 @@ final class LogRecords {
         if (mdc != null) {
             mdc.forEach((k, v) -> {
                 if (k != null && v != null) {
-                    fields.put(k, v);
+                    fields.put(k, Redaction.redact(v));
                 }
             });
         }
@@ -40,7 +40,7 @@ final class LogRecords {
         if (pairs != null) {
             for (KeyValuePair pair : pairs) {
                 if (pair.key != null) {
-                    fields.put(pair.key, String.valueOf(pair.value));
+                    fields.put(pair.key, Redaction.redact(String.valueOf(pair.value)));
                 }
             }
         }
@@ -48,7 +48,9 @@ final class LogRecords {
         if (thrown != null) {
             String trace = ThrowableProxyUtil.asString(thrown);
             fields.put(
-                    EXCEPTION, trace.length() > MAX_EXCEPTION_CHARS ? trace.substring(0, MAX_EXCEPTION_CHARS) : trace);
+                    EXCEPTION,
+                    Redaction.redact(
+                            trace.length() > MAX_EXCEPTION_CHARS ? trace.substring(0, MAX_EXCEPTION_CHARS) : trace));
         }
         String eventName = fields.remove(EVENT);
         String franchise = fields.get(FRANCHISE);
@@ -60,7 +62,7 @@ final class LogRecords {
                 source,
                 event.getLoggerName(),
                 eventName,
-                event.getFormattedMessage(),
+                Redaction.redact(event.getFormattedMessage()),
                 fields);
     }
 }

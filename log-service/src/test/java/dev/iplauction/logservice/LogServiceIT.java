@@ -43,6 +43,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.MethodName.class) // the query test counts on being the first to log
 class LogServiceIT {
 
+    private static final String OPERATOR_TOKEN = "operator-token-for-log-tests";
+
     private static EmbeddedKafkaKraftBroker broker;
     private static ConfigurableApplicationContext service;
     private static String base;
@@ -63,6 +65,7 @@ class LogServiceIT {
                         "--server.port=0",
                         "--logs.directory=" + dir,
                         "--logs.reorder-window=300ms",
+                        "--operator.token=" + OPERATOR_TOKEN,
                         "--spring.main.banner-mode=off");
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         base = "http://127.0.0.1:" + port;
@@ -100,7 +103,11 @@ class LogServiceIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(String path) throws Exception {
@@ -205,6 +212,7 @@ class LogServiceIT {
     void theLiveTailSendsEachNewRecordThatMatches() throws Exception {
         HttpResponse<java.io.InputStream> stream = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/logs/tail?franchise=RCB"))
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);

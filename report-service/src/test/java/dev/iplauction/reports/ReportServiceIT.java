@@ -176,7 +176,7 @@ class ReportServiceIT {
 
             // A replay from the restart on sees only the second half.
             JsonNode partial = json(
-                    second.get("/api/replay/KEEP01/timeline?from=" + middle).body());
+                    second.post("/api/replay/KEEP01/timeline?from=" + middle).body());
             List<Integer> lots = new ArrayList<>();
             partial.get("lots").forEach(l -> lots.add(l.get("lot").asInt()));
             assertThat(lots).isNotEmpty().doesNotContain(1);

@@ -29,6 +29,9 @@ public final class ServiceUnderTest implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The operator token the service under test is given (OPERATOR_TOKEN). */
+    public static final String OPERATOR_TOKEN = "operator-token-for-report-tests";
+
     private final ConfigurableApplicationContext context;
     private final String base;
 
@@ -40,6 +43,7 @@ public final class ServiceUnderTest implements AutoCloseable {
                 "--reports.state-dir=" + state,
                 "--reports.application-id=report-it",
                 "--reports.settle=500ms",
+                "--operator.token=" + OPERATOR_TOKEN,
                 "--spring.main.banner-mode=off"));
         for (String arg : more) {
             String name = arg.substring(0, arg.indexOf('=') + 1);
@@ -65,10 +69,18 @@ public final class ServiceUnderTest implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** A POST as the operator (with the operator token). */
     public Response post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
+        return post(path, OPERATOR_TOKEN);
+    }
+
+    /** A POST with this bearer token; null: without one. */
+    public Response post(String path, String token) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
     }
 
     private static Response send(HttpRequest request) {

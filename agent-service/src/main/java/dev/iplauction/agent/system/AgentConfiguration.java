@@ -20,6 +20,7 @@ import dev.iplauction.agent.telemetry.KafkaTelemetry;
 import dev.iplauction.agent.telemetry.TelemetrySettings;
 import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.AgentCommand;
+import dev.iplauction.security.SeatSecrets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +138,8 @@ class AgentConfiguration {
             HeartbeatEmitter heartbeats,
             BrowserHost browser,
             Clock clock,
-            Valuation valuation) {
+            Valuation valuation,
+            Environment environment) {
         return new SeatRuntime(
                 new SeatRuntime.Settings(
                         properties.auctionUrl(),
@@ -148,7 +150,8 @@ class AgentConfiguration {
                 decisions,
                 telemetry,
                 heartbeats,
-                new SeatTokens(properties.seatSecret()),
+                new SeatTokens(SeatSecrets.resolve(
+                        properties.seatSecret(), SeatSecrets.file(environment.getProperty("secrets.dir")))),
                 clock,
                 (franchise, executor, listener) ->
                         new PlaywrightAuctionPage(browser, franchise.code(), executor, listener));

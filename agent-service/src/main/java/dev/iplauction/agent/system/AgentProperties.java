@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param teams a static set of franchises to play ("CSK,MI"); empty: take seats from the consumer group
  * @param skipTeams franchises left to people: never played by any agent
  * @param group the consumer group the agent instances share on {@code agent.commands}
- * @param seatSecret the secret every instance shares to compute the seat tokens (so a moved seat is re-taken)
+ * @param seatSecret the secret every instance shares to compute the seat tokens (so a moved seat is re-taken);
+ *     empty: the shared file {@code SECRETS_DIR/seat-secret}, made by the first service to start
  * @param instanceId this instance's name in heartbeats; empty: host name and process id
  * @param heartbeatInterval how often each seat says it is alive
  * @param refreshInterval how often a seat re-reads the page as a safety net for a missed push
@@ -38,7 +39,7 @@ public record AgentProperties(
         @DefaultValue("") String teams,
         @DefaultValue("") String skipTeams,
         @DefaultValue("agent-service") String group,
-        @DefaultValue("change-me-ipl-agents") String seatSecret,
+        @DefaultValue("") String seatSecret,
         @DefaultValue("") String instanceId,
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("3s") Duration refreshInterval,
@@ -68,9 +69,14 @@ public record AgentProperties(
         }
     }
 
-    @AssertTrue(message = "agent.seat-secret must be at least 8 characters")
+    @AssertTrue(
+            message = "agent.seat-secret (AGENT_SEAT_SECRET) must not be a published default such as"
+                    + " change-me-ipl-agents and must be at least 16 characters; leave it empty to use the shared"
+                    + " generated file")
     public boolean isSeatSecretValid() {
-        return seatSecret != null && seatSecret.length() >= 8;
+        return seatSecret == null
+                || seatSecret.isEmpty()
+                || dev.iplauction.security.SeatSecrets.problem(seatSecret).isEmpty();
     }
 
     @AssertTrue(message = "agent.heartbeat-interval and agent.refresh-interval must be longer than zero")

@@ -216,6 +216,38 @@ class AuctionApi {
         return ResponseEntity.noContent().build();
     }
 
+    record InvitationRequest(@NotBlank String franchise) {}
+
+    record Invitation(String franchise, String seatToken, String link) {}
+
+    @Operation(
+            summary = "The host holds a seat for a person (the host token is needed)",
+            description = "The seat is taken with a new token, the invitation: give the person the link (or the"
+                    + " franchise and token for the rejoin form). Nobody else can take the seat meanwhile.")
+    @PostMapping("/{code}/host/invitations")
+    Invitation invite(
+            @PathVariable String code,
+            @Valid @RequestBody InvitationRequest request,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        String normalised = code(code);
+        Franchise franchise = franchise(request.franchise());
+        String token = house.invite(normalised, requireToken(authorization, "the host token"), franchise);
+        return new Invitation(
+                franchise.code(),
+                token,
+                dev.iplauction.auction.house.Tokens.invitationLink(normalised, franchise, token));
+    }
+
+    @Operation(summary = "The host frees a franchise's seat, whoever holds it (the host token is needed)")
+    @DeleteMapping("/{code}/host/seats/{franchise}")
+    ResponseEntity<Void> freeSeat(
+            @PathVariable String code,
+            @PathVariable String franchise,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        house.freeSeat(code(code), requireToken(authorization, "the host token"), franchise(franchise));
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "The host starts, pauses, resumes, skips a lot or ends the auction (the host token is needed)")
     @PostMapping("/{code}/host/{action}")
     ResponseEntity<Void> host(

@@ -205,6 +205,28 @@ public final class AuctionHouse implements AutoCloseable {
         return token;
     }
 
+    /**
+     * The host holds a seat for a person: the seat is taken with a new token that only the host knows, and the host
+     * hands it on as an invitation; the person takes the seat again with it, and nobody else can take it meanwhile.
+     * Returns the invitation (the seat's token).
+     */
+    public String invite(String code, String hostToken, Franchise franchise) {
+        String token = Tokens.newToken();
+        run(code, a -> {
+            requireHost(a, hostToken);
+            return a.claimSeat(franchise, Tokens.hash(token));
+        });
+        return token;
+    }
+
+    /** The host frees a seat, whoever holds it (a stranger who took a seat meant for someone else). */
+    public void freeSeat(String code, String hostToken, Franchise franchise) {
+        run(code, a -> {
+            requireHost(a, hostToken);
+            return a.releaseSeat(franchise);
+        });
+    }
+
     public void releaseSeat(String code, String seatToken) {
         run(code, a -> a.releaseSeat(seatOf(a, seatToken)));
     }
@@ -245,9 +267,7 @@ public final class AuctionHouse implements AutoCloseable {
 
     public void host(String code, String hostToken, HostAction action) {
         run(code, a -> {
-            if (hostToken == null || !a.isHost(Tokens.hash(hostToken))) {
-                throw new AuctionRefusal(RefusalReason.NOT_HOST, "only the host of auction " + code + " may do that");
-            }
+            requireHost(a, hostToken);
             return switch (action) {
                 case START -> a.start();
                 case PAUSE -> a.pause();
@@ -441,6 +461,13 @@ public final class AuctionHouse implements AutoCloseable {
             throw new AuctionNotFound(code);
         }
         return managed;
+    }
+
+    private static void requireHost(Auction auction, String hostToken) {
+        if (hostToken == null || !auction.isHost(Tokens.hash(hostToken))) {
+            throw new AuctionRefusal(
+                    RefusalReason.NOT_HOST, "only the host of auction " + auction.code() + " may do that");
+        }
     }
 
     private static void requireSeat(Auction auction, String seatToken, Franchise franchise) {

@@ -20,6 +20,11 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** An invitation to a held seat: the lobby with the rejoin form filled in, so the person only presses Rejoin. */
+    public static String invitationLink(String code, dev.iplauction.contracts.Franchise franchise, String token) {
+        return "/auctions/" + code + "?franchise=" + franchise.code() + "&token=" + token + "#rejoin";
+    }
+
     public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tick how often the clock looks for windows that have run out
  * @param bootstrap an auction to create at start-up, if it does not exist yet
  * @param limits what one client, and everyone together, may ask of the house
+ * @param seatSecret the agents' seat secret ({@code AGENT_SEAT_SECRET}); empty: the shared file, made if absent
  */
 @Validated
 @ConfigurationProperties("auction")
@@ -30,7 +31,8 @@ public record AuctionProperties(
         @DefaultValue("5s") Duration writeTimeout,
         @DefaultValue("20ms") Duration tick,
         @Valid @DefaultValue Bootstrap bootstrap,
-        @Valid @DefaultValue Limits limits) {
+        @Valid @DefaultValue Limits limits,
+        @DefaultValue("") String seatSecret) {
 
     /**
      * @param maxLiveAuctions unfinished auctions at once; one more is refused (409)
@@ -47,17 +49,30 @@ public record AuctionProperties(
     /**
      * @param code the auction's code (six letters or digits); empty for none
      * @param catalogue which players: ipl2025 or quick
-     * @param hostToken the host's token; empty: one is made and logged
+     * @param hostToken the host's token; empty: one is made and kept in an owner-only file (never logged)
      * @param seed the set-order seed; empty: random
+     * @param humanFranchise a franchise held for a person behind an invitation; empty for none
      */
     public record Bootstrap(
             @DefaultValue("") String code,
             @DefaultValue("ipl2025") String catalogue,
             @DefaultValue("") String hostToken,
-            Long seed) {
+            Long seed,
+            @DefaultValue("") String humanFranchise) {
 
         public boolean enabled() {
             return code != null && !code.isBlank();
+        }
+
+        @AssertTrue(
+                message = "auction.bootstrap.human-franchise (HUMAN_FRANCHISE) must be a franchise code such as RCB")
+        public boolean isHumanFranchiseValid() {
+            if (humanFranchise == null || humanFranchise.isBlank()) {
+                return true;
+            }
+            return dev.iplauction.contracts.Franchise.fromCode(
+                            humanFranchise.strip().toUpperCase(java.util.Locale.ROOT))
+                    .isPresent();
         }
 
         @AssertTrue(message = "auction.bootstrap.code (AUCTION_CODE) must be six letters or digits, such as ABCD12")

@@ -216,6 +216,7 @@ class AuctionPages {
                 "franchiseCodes",
                 Arrays.stream(Franchise.values()).map(Franchise::code).toList());
         model.addAttribute("pageData", pageData(code, mine.map(Franchise::code).orElse(null), null, null));
+        model.addAttribute("formToken", FormTokens.token(request, code));
     }
 
     @PostMapping("/auctions/{code}/seats")
@@ -227,6 +228,9 @@ class AuctionPages {
             HttpServletResponse response,
             Model model) {
         String c = code(code);
+        if (!FormTokens.valid(request, c)) {
+            return expiredForm(c, request, response, model);
+        }
         Franchise wanted = franchise(franchise);
         String given = token == null || token.isBlank() ? null : token.trim();
         Optional<String> cookie = PageCookies.read(request, PageCookies.seatCookie(c));
@@ -258,6 +262,9 @@ class AuctionPages {
     @PostMapping("/auctions/{code}/seats/leave")
     String leaveSeat(@PathVariable String code, HttpServletRequest request, HttpServletResponse response, Model model) {
         String c = code(code);
+        if (!FormTokens.valid(request, c)) {
+            return expiredForm(c, request, response, model);
+        }
         Optional<String> cookie = PageCookies.read(request, PageCookies.seatCookie(c));
         if (cookie.isPresent() && house.seatOf(c, cookie.get()).isPresent()) {
             try {
@@ -278,6 +285,9 @@ class AuctionPages {
             HttpServletResponse response,
             Model model) {
         String c = code(code);
+        if (!FormTokens.valid(request, c)) {
+            return expiredForm(c, request, response, model);
+        }
         if (!house.isHost(c, token.trim())) {
             return lobbyWithError(
                     c,
@@ -300,6 +310,9 @@ class AuctionPages {
             HttpServletResponse response,
             Model model) {
         String c = code(code);
+        if (!FormTokens.valid(request, c)) {
+            return expiredForm(c, request, response, model);
+        }
         HostAction hostAction = hostAction(action);
         String hostToken = PageCookies.read(request, PageCookies.hostCookie(c)).orElse(null);
         try {
@@ -310,6 +323,17 @@ class AuctionPages {
         return hostAction == HostAction.END
                 ? "redirect:/auctions/" + c + "/results"
                 : "redirect:/auctions/" + c + "/room";
+    }
+
+    /** A post without this page's form token: from a stale page, or from a page elsewhere (never acted on). */
+    private String expiredForm(String code, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return lobbyWithError(
+                code,
+                request,
+                response,
+                model,
+                HttpStatus.FORBIDDEN,
+                "This form has expired or did not come from this page; nothing was done. Try again from this page.");
     }
 
     private String lobbyWithError(
@@ -343,6 +367,7 @@ class AuctionPages {
         model.addAttribute("isHost", hostToken.isPresent());
         model.addAttribute("bid", BidState.of(view, me));
         model.addAttribute("pageData", pageData(c, me, me == null ? null : seatToken.get(), hostToken.orElse(null)));
+        model.addAttribute("formToken", FormTokens.token(request, c));
         return "room";
     }
 

@@ -190,7 +190,9 @@ class AuctionPagesTests {
         given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of()));
         given(house.claimSeat(CODE, Franchise.CSK, null)).willReturn("csk-token");
 
-        mvc.perform(post("/auctions/" + CODE + "/seats").param("franchise", "CSK"))
+        mvc.perform(post("/auctions/" + CODE + "/seats")
+                        .param("franchise", "CSK")
+                        .param(FormTokens.FIELD, FormTokens.token(CODE, "", "")))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/auctions/" + CODE + "#my-seat"))
                 .andExpect(header().string(
@@ -209,6 +211,7 @@ class AuctionPagesTests {
 
         mvc.perform(post("/auctions/" + CODE + "/seats")
                         .param("franchise", "CSK")
+                        .param(FormTokens.FIELD, FormTokens.token(CODE, "", "csk-token"))
                         .cookie(new Cookie("seat-" + CODE, "csk-token")))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/auctions/" + CODE + "/room"));
@@ -223,7 +226,8 @@ class AuctionPagesTests {
 
         mvc.perform(post("/auctions/" + CODE + "/seats")
                         .param("franchise", "rr")
-                        .param("token", " rr-token "))
+                        .param("token", " rr-token ")
+                        .param(FormTokens.FIELD, FormTokens.token(CODE, "", "")))
                 .andExpect(status().isFound())
                 .andExpect(header().string(HttpHeaders.SET_COOKIE, startsWith("seat-" + CODE + "=rr-token")));
     }
@@ -235,7 +239,9 @@ class AuctionPagesTests {
         given(house.claimSeat(eq(CODE), eq(Franchise.MI), isNull()))
                 .willThrow(new AuctionRefusal(RefusalReason.SEAT_TAKEN, "MI's seat is taken"));
 
-        var result = mvc.perform(post("/auctions/" + CODE + "/seats").param("franchise", "MI"))
+        var result = mvc.perform(post("/auctions/" + CODE + "/seats")
+                        .param("franchise", "MI")
+                        .param(FormTokens.FIELD, FormTokens.token(CODE, "", "")))
                 .andExpect(status().isConflict())
                 .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
 
@@ -247,18 +253,48 @@ class AuctionPagesTests {
         given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of()));
         given(house.squads(CODE)).willReturn(List.of());
 
-        mvc.perform(post("/auctions/" + CODE + "/host-token").param("token", "guess"))
+        mvc.perform(post("/auctions/" + CODE + "/host-token")
+                        .param("token", "guess")
+                        .param(FormTokens.FIELD, FormTokens.token(CODE, "", "")))
                 .andExpect(status().isForbidden())
                 .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
     }
 
     @Test
     void theHostStartsFromTheLobbyWithTheCookiesToken() throws Exception {
-        mvc.perform(post("/auctions/" + CODE + "/host/start").cookie(new Cookie("host-" + CODE, "the-host-token")))
+        mvc.perform(post("/auctions/" + CODE + "/host/start")
+                        .param(FormTokens.FIELD, FormTokens.token(CODE, "the-host-token", ""))
+                        .cookie(new Cookie("host-" + CODE, "the-host-token")))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/auctions/" + CODE + "/room"));
 
         then(house).should().host(CODE, "the-host-token", HostAction.START);
+    }
+
+    @Test
+    void aHostButtonPostedFromAnotherPageWithTheCookieButWithoutTheFormTokenDoesNothing() throws Exception {
+        running(PageFixtures.lobby(Set.of()));
+        Cookie host = new Cookie("host-" + CODE, "the-host-token");
+        mvc.perform(post("/auctions/" + CODE + "/host/end").cookie(host)).andExpect(status().isForbidden());
+        mvc.perform(post("/auctions/" + CODE + "/host/end")
+                        .param(FormTokens.FIELD, FormTokens.token(CODE, "another-host-token", ""))
+                        .cookie(host))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/auctions/" + CODE + "/seats/leave").cookie(new Cookie("seat-" + CODE, "csk-token")))
+                .andExpect(status().isForbidden());
+        then(house).should(never()).host(any(), any(), any());
+        then(house).should(never()).releaseSeat(any(), any());
+    }
+
+    @Test
+    void theLobbysFormsCarryTheFormToken() throws Exception {
+        running(PageFixtures.lobby(Set.of()));
+        String body = mvc.perform(get("/auctions/" + CODE))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(body).contains("name=\"_csrf\" value=\"" + FormTokens.token(CODE, "", "") + "\"");
     }
 
     // ---- the room ----

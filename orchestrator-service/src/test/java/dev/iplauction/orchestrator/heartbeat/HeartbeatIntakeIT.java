@@ -47,6 +47,8 @@ import tools.jackson.databind.JsonNode;
  */
 class HeartbeatIntakeIT {
 
+    private static final String OPERATOR_TOKEN = "operator-token-for-orchestrator-tests";
+
     private static final String AUCTION = "INTK01";
     private static EmbeddedKafkaKraftBroker broker;
     private static KafkaProducer<String, byte[]> producer;
@@ -70,6 +72,7 @@ class HeartbeatIntakeIT {
         orchestrator = Orchestrator.start(
                 broker.getBrokersAsString(),
                 "--orchestrator.auction-code=" + AUCTION,
+                "--operator.token=" + OPERATOR_TOKEN,
                 "--orchestrator.runtime=docker",
                 "--orchestrator.docker.host=unix:///nonexistent/docker.sock",
                 "--orchestrator.teams=CSK,MI,RR,GT",
@@ -220,6 +223,7 @@ class HeartbeatIntakeIT {
     private static JsonNode get(String path, int expectedStatus) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + orchestrator.port() + path))
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(expectedStatus);

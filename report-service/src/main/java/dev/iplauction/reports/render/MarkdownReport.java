@@ -201,8 +201,28 @@ public final class MarkdownReport {
         return text.isEmpty() ? "–" : text;
     }
 
-    /** Text safe inside a table cell. */
-    private static String cell(String text) {
-        return text == null ? "–" : text.replace("|", "\\|").replace("\n", " ");
+    /**
+     * Text from events (an auction's name is whatever its creator typed) as literal text: HTML is written as entities,
+     * Markdown's inline syntax and table pipes are escaped, and it stays on one line. It never starts a line here, so
+     * block syntax (#, -, >) needs nothing more.
+     */
+    static String cell(String text) {
+        if (text == null) {
+            return "–";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '|', '~', '!', '#' ->
+                    out.append('\\').append(c);
+                case '\n', '\r', '\t' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -36,6 +36,11 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail on(TimelineCache.ReplayNotReady notReady) {
+        return problem(HttpStatus.CONFLICT, "replay-not-ready", notReady.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail on(UnknownAuction unknown) {
         return problem(HttpStatus.NOT_FOUND, "unknown-auction", unknown.getMessage());
     }

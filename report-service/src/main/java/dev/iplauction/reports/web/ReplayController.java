@@ -22,18 +22,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replays over HTTP: rebuild an auction from its topics (its report, written beside the live one under {@code
- * replay/}), its timeline as JSON, and a page that plays the timeline back at a chosen speed.
+ * replay/}), its timeline as JSON, and a page that plays the timeline back at a chosen speed. A fresh scan is the
+ * operator's (POST, behind the operator token); the public page reads a completed auction's cached timeline.
  */
 @RestController
 class ReplayController {
 
     private final ReplayService replays;
     private final ReportFiles files;
+    private final TimelineCache timelines;
     private final String page;
 
     ReplayController(ReplayService replays, ReportFiles files) {
         this.replays = replays;
         this.files = files;
+        this.timelines = new TimelineCache(replays, java.time.Clock.systemUTC());
         try (InputStream in = ReplayController.class.getResourceAsStream("/replay-page.html")) {
             this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -55,9 +58,10 @@ class ReplayController {
             String written,
             AuctionReport report) {}
 
+    /** A fresh scan of six topics: POST only, and behind the operator token (operator.protect). */
     @RequestMapping(
             value = "/api/replay/{code}",
-            method = {RequestMethod.GET, RequestMethod.POST},
+            method = RequestMethod.POST,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ReplaySummary replay(@PathVariable String code, @RequestParam(required = false) String from) {
         Replay replay = run(code, from);
@@ -78,9 +82,18 @@ class ReplayController {
                 replay.report());
     }
 
+    /** The operator's fresh scan, from a time (by record time on the topics). */
+    @org.springframework.web.bind.annotation.PostMapping(
+            value = "/api/replay/{code}/timeline",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Timeline freshTimeline(@PathVariable String code, @RequestParam(required = false) String from) {
+        return run(code, from).timeline();
+    }
+
+    /** The public page's timeline: a completed auction's, built once and served from that copy. */
     @GetMapping(value = "/api/replay/{code}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
     Timeline timeline(@PathVariable String code, @RequestParam(required = false) String from) {
-        return run(code, from).timeline();
+        return timelines.timeline(Requests.code(code), Requests.from(from));
     }
 
     @GetMapping("/replay/{code}")

@@ -55,6 +55,32 @@ class ReportRenderingTests {
     }
 
     @Test
+    void markdownShowsAnAuctionNameAsTextNotAsMarkupOrHtml() {
+        String md = MarkdownReport.render(new AuctionReport(
+                "TEST03",
+                "<img src=x onerror=alert(1)> [click](http://evil.example) **bold** | col\n# heading",
+                "LOBBY",
+                null,
+                null,
+                null,
+                null,
+                report.eventsByTopic(),
+                report.totals(),
+                report.decisionLatency(),
+                report.decisionLatencyHistogram(),
+                report.franchises(),
+                report.lots()));
+        String title = md.lines().findFirst().orElseThrow();
+        assertThat(title)
+                .startsWith("# Auction TEST03: ")
+                .doesNotContain("<img", "](", "**", " | ")
+                .contains(
+                        "&lt;img src=x onerror=alert\\(1\\)&gt;", "\\[click\\]\\(http://evil.example\\)", "\\*\\*bold")
+                .contains("\\| col \\# heading");
+        assertThat(md.lines().filter(l -> l.startsWith("# "))).hasSize(1);
+    }
+
+    @Test
     void textFromEventsIsEscaped() {
         String html = HtmlReport.render(new AuctionReport(
                 "TEST02",
