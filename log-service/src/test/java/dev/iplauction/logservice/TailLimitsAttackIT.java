@@ -31,6 +31,8 @@ class TailLimitsAttackIT {
     private static ConfigurableApplicationContext service;
     private static String base;
     private static final HttpClient http = HttpClient.newHttpClient();
+    /** The tail is an operator surface: the limits hold for whoever holds the token, too. */
+    private static final String OPERATOR_TOKEN = "operator-token-for-tail-limits";
 
     @TempDir
     static Path dir;
@@ -46,6 +48,7 @@ class TailLimitsAttackIT {
                         "--logs.directory=" + dir,
                         "--logs.tail-max-subscribers=2",
                         "--logs.tail-timeout=5s",
+                        "--operator.token=" + OPERATOR_TOKEN,
                         "--spring.main.banner-mode=off");
         base = "http://127.0.0.1:"
                 + ((WebServerApplicationContext) service).getWebServer().getPort();
@@ -64,6 +67,7 @@ class TailLimitsAttackIT {
         HttpResponse<Stream<String>> response = http.sendAsync(
                         HttpRequest.newBuilder(URI.create(base + "/api/logs/tail"))
                                 .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                                 .build(),
                         HttpResponse.BodyHandlers.ofLines())
                 .join();
@@ -89,6 +93,7 @@ class TailLimitsAttackIT {
         HttpResponse<String> third = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/logs/tail"))
                         .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(third.statusCode()).isEqualTo(503);
