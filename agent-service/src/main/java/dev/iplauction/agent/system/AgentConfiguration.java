@@ -27,11 +27,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
@@ -70,10 +68,7 @@ class AgentConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaTelemetry telemetry(KafkaProperties kafka, Environment environment) {
-        TelemetrySettings settings = Binder.get(environment)
-                .bind("agent.telemetry", TelemetrySettings.class)
-                .orElseGet(TelemetrySettings::defaults);
+    KafkaTelemetry telemetry(KafkaProperties kafka, TelemetrySettings settings) {
         return new KafkaTelemetry(kafka.buildProducerProperties(), settings);
     }
 
@@ -96,9 +91,7 @@ class AgentConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DecisionMaker decisionMaker(KafkaTelemetry telemetry, Clock clock, Environment environment, Valuation valuation) {
-        LlmSettings settings =
-                Binder.get(environment).bind("agent.llm", LlmSettings.class).orElseGet(LlmSettings::defaults);
+    DecisionMaker decisionMaker(KafkaTelemetry telemetry, Clock clock, LlmSettings settings, Valuation valuation) {
         DecisionMaker decisions =
                 DecisionMaker.from(settings, telemetry::llmCall, clock, StatisticsLine.from(valuation));
         if (decisions.llmEnabled() && Boolean.TRUE.equals(settings.warmUpOnStart())) {

@@ -1,6 +1,5 @@
 package dev.iplauction.auction.web;
 
-import dev.iplauction.auction.house.AuctionCodes;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.AuctionNotFound;
 import dev.iplauction.auction.house.CreateAuction;
@@ -8,6 +7,7 @@ import dev.iplauction.auction.house.EventLogUnavailable;
 import dev.iplauction.auction.house.HostAction;
 import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.auction.view.AuctionView;
+import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.RefusalReason;
@@ -158,7 +158,7 @@ class AuctionPages {
 
     @GetMapping("/join")
     String join(@RequestParam(defaultValue = "") String code) {
-        return "redirect:/auctions/" + AuctionCodes.normalise(code);
+        return "redirect:/auctions/" + AuctionCode.normalise(code);
     }
 
     // ---- lobby ----
@@ -424,7 +424,7 @@ class AuctionPages {
     }
 
     private static String code(String code) {
-        return AuctionCodes.normalise(code);
+        return AuctionCode.normalise(code);
     }
 
     private static Franchise franchise(String code) {
