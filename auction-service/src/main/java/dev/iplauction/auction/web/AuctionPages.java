@@ -1,5 +1,6 @@
 package dev.iplauction.auction.web;
 
+import dev.iplauction.auction.api.RefusalStatus;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.AuctionNotFound;
 import dev.iplauction.auction.house.CreateAuction;
@@ -10,7 +11,6 @@ import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
-import dev.iplauction.contracts.RefusalReason;
 import dev.iplauction.contracts.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -234,7 +234,8 @@ class AuctionPages {
         try {
             seatToken = house.claimSeat(c, wanted, given);
         } catch (AuctionRefusal refusal) {
-            return lobbyWithError(c, request, response, model, status(refusal.reason()), refusal.getMessage());
+            return lobbyWithError(
+                    c, request, response, model, RefusalStatus.of(refusal.reason()), refusal.getMessage());
         }
         PageCookies.write(request, response, PageCookies.seatCookie(c), seatToken);
         String phase = house.view(c).phase();
@@ -249,7 +250,8 @@ class AuctionPages {
             try {
                 house.releaseSeat(c, cookie.get());
             } catch (AuctionRefusal refusal) {
-                return lobbyWithError(c, request, response, model, status(refusal.reason()), refusal.getMessage());
+                return lobbyWithError(
+                        c, request, response, model, RefusalStatus.of(refusal.reason()), refusal.getMessage());
             }
         }
         PageCookies.clear(request, response, PageCookies.seatCookie(c));
@@ -291,7 +293,8 @@ class AuctionPages {
         try {
             house.host(c, hostToken, hostAction);
         } catch (AuctionRefusal refusal) {
-            return lobbyWithError(c, request, response, model, status(refusal.reason()), refusal.getMessage());
+            return lobbyWithError(
+                    c, request, response, model, RefusalStatus.of(refusal.reason()), refusal.getMessage());
         }
         return hostAction == HostAction.END
                 ? "redirect:/auctions/" + c + "/results"
@@ -439,14 +442,6 @@ class AuctionPages {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("There is no host action '" + action + "'.");
         }
-    }
-
-    private static HttpStatus status(RefusalReason reason) {
-        return switch (reason) {
-            case NOT_YOUR_SEAT, NOT_HOST -> HttpStatus.FORBIDDEN;
-            case PURSE, SQUAD_FULL, OVERSEAS_LIMIT -> HttpStatus.UNPROCESSABLE_CONTENT;
-            default -> HttpStatus.CONFLICT;
-        };
     }
 
     /** What the page's script needs besides the view: the code, and this browser's seat and host token if any. */
