@@ -112,10 +112,7 @@ class AgentConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BrowserHost browserHost(AgentProperties properties) {
-        BrowserSettings settings = BrowserSettings.defaults()
-                .withChromiumPath(properties.browser().executablePath())
-                .withHeadless(properties.browser().headless());
+    BrowserHost browserHost(BrowserSettings settings) {
         BrowserHost host = BrowserHost.start(settings);
         log.info("browser ready in {} ms", host.startupTime().toMillis());
         return host;

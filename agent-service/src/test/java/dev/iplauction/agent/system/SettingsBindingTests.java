@@ -2,6 +2,7 @@ package dev.iplauction.agent.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iplauction.agent.browser.BrowserSettings;
 import dev.iplauction.agent.llm.LlmSettings;
 import dev.iplauction.agent.telemetry.TelemetrySettings;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class SettingsBindingTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({TelemetrySettings.class, LlmSettings.class})
+    @EnableConfigurationProperties({TelemetrySettings.class, LlmSettings.class, BrowserSettings.class})
     static class Bound {}
 
     private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Bound.class);
@@ -24,6 +25,7 @@ class SettingsBindingTests {
         context.run(started -> {
             assertThat(started.getBean(TelemetrySettings.class)).isEqualTo(TelemetrySettings.defaults());
             assertThat(started.getBean(LlmSettings.class)).isEqualTo(LlmSettings.defaults());
+            assertThat(started.getBean(BrowserSettings.class)).isEqualTo(BrowserSettings.defaults());
         });
     }
 
@@ -33,7 +35,9 @@ class SettingsBindingTests {
                         "agent.telemetry.capacity=42",
                         "agent.telemetry.drop-log-interval=2s",
                         "agent.llm.enabled=false",
-                        "agent.llm.deadline=700ms")
+                        "agent.llm.deadline=700ms",
+                        "agent.browser.executable-path=/usr/lib/chromium/chromium",
+                        "agent.browser.headless=false")
                 .run(started -> {
                     TelemetrySettings telemetry = started.getBean(TelemetrySettings.class);
                     assertThat(telemetry.capacity()).isEqualTo(42);
@@ -42,6 +46,10 @@ class SettingsBindingTests {
                     LlmSettings llm = started.getBean(LlmSettings.class);
                     assertThat(llm.enabled()).isFalse();
                     assertThat(llm.deadline()).isEqualTo(Duration.ofMillis(700));
+                    BrowserSettings browser = started.getBean(BrowserSettings.class);
+                    assertThat(browser.chromiumPath()).isEqualTo("/usr/lib/chromium/chromium");
+                    assertThat(browser.headless()).isFalse();
+                    assertThat(browser.viewportWidth()).isEqualTo(BrowserSettings.DEFAULT_VIEWPORT_WIDTH);
                 });
     }
 
