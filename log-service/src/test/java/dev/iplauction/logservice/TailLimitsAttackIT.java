@@ -67,7 +67,7 @@ class TailLimitsAttackIT {
         HttpResponse<Stream<String>> response = http.sendAsync(
                         HttpRequest.newBuilder(URI.create(base + "/api/logs/tail"))
                                 .header("Accept", "text/event-stream")
-                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                                .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                                 .build(),
                         HttpResponse.BodyHandlers.ofLines())
                 .join();

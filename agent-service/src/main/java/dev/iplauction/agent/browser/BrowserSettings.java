@@ -9,13 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
- * How an agent instance runs its one browser. Shaped to be bound as {@code @ConfigurationProperties("agent.browser")}:
+ * How an agent instance runs its one browser, bound from {@code agent.browser.*}:
  * every component left out (null) takes its default, and anything out of range is refused with a message naming the
  * property.
  *
- * @param chromiumPath the Chromium executable to drive (Debian's is {@code /usr/lib/chromium/chromium}); null or blank
+ * @param chromiumPath the Chromium executable to drive ({@code agent.browser.executable-path}, {@code CHROMIUM_PATH}) (Debian's is {@code /usr/lib/chromium/chromium}); null or blank
  *     lets Playwright download and manage its own browser, which needs the internet on first start
  * @param headless whether Chromium runs without a window (default true)
  * @param launchArgs Chromium's command-line switches; by default {@link #DEFAULT_LAUNCH_ARGS}. Never
@@ -35,8 +37,9 @@ import java.util.Map;
  *     pages keep their document, scripts, live updates and buttons but skip painting, which took nine idle rooms from
  *     about 340 ms to 60 ms of CPU a second
  */
+@ConfigurationProperties("agent.browser")
 public record BrowserSettings(
-        String chromiumPath,
+        @Name("executable-path") String chromiumPath,
         Boolean headless,
         List<String> launchArgs,
         Path driverDirectory,

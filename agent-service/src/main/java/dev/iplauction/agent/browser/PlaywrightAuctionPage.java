@@ -2,6 +2,7 @@ package dev.iplauction.agent.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -198,14 +198,11 @@ public final class PlaywrightAuctionPage implements AuctionPage {
         if (!baseUrl.isAbsolute() || !List.of("http", "https").contains(baseUrl.getScheme())) {
             throw new IllegalArgumentException("the auction house's address must be an http(s) URL, got " + baseUrl);
         }
-        if (auctionCode == null || auctionCode.isBlank()) {
-            throw new IllegalArgumentException("an auction code is needed to join");
-        }
         if (seatToken == null || seatToken.isBlank()) {
             throw new IllegalArgumentException("a seat token is needed to join: the agent's own, kept across restarts");
         }
         String base = baseUrl.toString().replaceAll("/+$", "");
-        Target joining = new Target(base, auctionCode.trim().toUpperCase(Locale.ROOT), franchise, seatToken.trim());
+        Target joining = new Target(base, AuctionCode.normalise(auctionCode), franchise, seatToken.trim());
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException(name + "'s page is closed"));

@@ -2,16 +2,13 @@ package dev.iplauction.agent.llm;
 
 import dev.iplauction.agent.strategy.LotContext;
 import dev.iplauction.agent.strategy.LotDecision;
-import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.agent.DecisionEvent.Source;
 import dev.iplauction.contracts.agent.LlmCallEvent.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,7 +27,6 @@ public final class DecisionMaker implements AutoCloseable {
     static final Duration GRACE = Duration.ofMillis(250);
 
     private final LlmAdvisor advisor;
-    private final Map<Seat, Asked> latest = new ConcurrentHashMap<>();
 
     private DecisionMaker(LlmAdvisor advisor) {
         this.advisor = advisor;
@@ -82,7 +78,6 @@ public final class DecisionMaker implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(fallback(ruleDecision, Outcome.ERROR, String.valueOf(e)));
         }
-        latest.put(Seat.of(context), new Asked(context.lot(), context.player().id(), advice));
         return advice.handle((answer, failure) -> answer != null
                         ? combine(answer, ruleDecision)
                         : fallback(ruleDecision, Outcome.ERROR, String.valueOf(failure)))
@@ -93,26 +88,6 @@ public final class DecisionMaker implements AutoCloseable {
                                 "no answer within " + deadline().toMillis() + " ms"),
                         deadline().plus(GRACE).toNanos(),
                         TimeUnit.NANOSECONDS);
-    }
-
-    /**
-     * The best decision there is right now, without waiting: the LLM's if its answer for this lot is in, else the
-     * rule decision (source {@code FALLBACK} while the LLM is enabled but has not answered, {@code RULES} when it is
-     * disabled). For when a bid must be placed before the LLM has answered.
-     */
-    public LotDecision decideNow(LotContext context, LotDecision ruleDecision) {
-        if (advisor == null) {
-            return withSource(ruleDecision, Source.RULES, ruleDecision.reason());
-        }
-        Asked asked = latest.get(Seat.of(context));
-        if (asked == null || !asked.isFor(context)) {
-            return withSource(ruleDecision, Source.FALLBACK, noted(ruleDecision, "LLM not asked"));
-        }
-        if (!asked.advice().isDone()) {
-            return withSource(ruleDecision, Source.FALLBACK, noted(ruleDecision, "LLM answer not in yet"));
-        }
-        Advice answer = asked.advice().getNow(null);
-        return answer != null ? combine(answer, ruleDecision) : fallback(ruleDecision, Outcome.ERROR, "advice failed");
     }
 
     /** Closes the advisor (its requests still out fall back to the rules). */
@@ -144,21 +119,5 @@ public final class DecisionMaker implements AutoCloseable {
 
     private static LotDecision withSource(LotDecision decision, Source source, String reason) {
         return new LotDecision(decision.choice(), decision.valuation(), decision.maxBid(), source, reason);
-    }
-
-    /** One franchise in one auction: it has one lot in front of it at a time. */
-    private record Seat(String auctionCode, Franchise franchise) {
-
-        static Seat of(LotContext context) {
-            return new Seat(context.auctionCode(), context.me());
-        }
-    }
-
-    /** The last question this seat asked, and its answer as it stands. */
-    private record Asked(int lot, String playerId, CompletableFuture<Advice> advice) {
-
-        boolean isFor(LotContext context) {
-            return lot == context.lot() && playerId.equals(context.player().id());
-        }
     }
 }

@@ -2,9 +2,10 @@ package dev.iplauction.agent.llm;
 
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How an agent asks Ollama for advice. Shaped to be bound as {@code @ConfigurationProperties("agent.llm")}: every
+ * How an agent asks Ollama for advice. Bound from {@code agent.llm.*}: every
  * component left out (null) takes its default, and anything out of range is refused with a message naming the
  * property.
  *
@@ -21,6 +22,7 @@ import java.time.Duration;
  * @param raiseLimit how far above the rules' own figure the LLM may take a maximum: the LLM's maximum is never more
  *     than this times the larger of the rule maximum and the rule valuation
  */
+@ConfigurationProperties("agent.llm")
 public record LlmSettings(
         URI baseUrl,
         String model,

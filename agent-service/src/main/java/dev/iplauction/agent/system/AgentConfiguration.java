@@ -28,7 +28,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,10 +70,7 @@ class AgentConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaTelemetry telemetry(KafkaProperties kafka, Environment environment) {
-        TelemetrySettings settings = Binder.get(environment)
-                .bind("agent.telemetry", TelemetrySettings.class)
-                .orElseGet(TelemetrySettings::defaults);
+    KafkaTelemetry telemetry(KafkaProperties kafka, TelemetrySettings settings) {
         return new KafkaTelemetry(kafka.buildProducerProperties(), settings);
     }
 
@@ -97,9 +93,7 @@ class AgentConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DecisionMaker decisionMaker(KafkaTelemetry telemetry, Clock clock, Environment environment, Valuation valuation) {
-        LlmSettings settings =
-                Binder.get(environment).bind("agent.llm", LlmSettings.class).orElseGet(LlmSettings::defaults);
+    DecisionMaker decisionMaker(KafkaTelemetry telemetry, Clock clock, LlmSettings settings, Valuation valuation) {
         DecisionMaker decisions =
                 DecisionMaker.from(settings, telemetry::llmCall, clock, StatisticsLine.from(valuation));
         if (decisions.llmEnabled() && Boolean.TRUE.equals(settings.warmUpOnStart())) {
@@ -120,10 +114,7 @@ class AgentConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BrowserHost browserHost(AgentProperties properties) {
-        BrowserSettings settings = BrowserSettings.defaults()
-                .withChromiumPath(properties.browser().executablePath())
-                .withHeadless(properties.browser().headless());
+    BrowserHost browserHost(BrowserSettings settings) {
         BrowserHost host = BrowserHost.start(settings);
         log.info("browser ready in {} ms", host.startupTime().toMillis());
         return host;

@@ -26,7 +26,6 @@ import org.springframework.validation.annotation.Validated;
  * @param instanceId this instance's name in heartbeats; empty: host name and process id
  * @param heartbeatInterval how often each seat says it is alive
  * @param refreshInterval how often a seat re-reads the page as a safety net for a missed push
- * @param browser which Chromium, and headless or not
  */
 @Validated
 @ConfigurationProperties("agent")
@@ -42,13 +41,7 @@ public record AgentProperties(
         @DefaultValue("") String seatSecret,
         @DefaultValue("") String instanceId,
         @DefaultValue("10s") Duration heartbeatInterval,
-        @DefaultValue("3s") Duration refreshInterval,
-        @DefaultValue Browser browser) {
-
-    /** @param executablePath Chromium to drive; empty: Playwright manages its own browser */
-    public record Browser(
-            @DefaultValue("") String executablePath,
-            @DefaultValue("true") boolean headless) {}
+        @DefaultValue("3s") Duration refreshInterval) {
 
     public Set<Franchise> teamSet() {
         return parse(teams);

@@ -55,7 +55,7 @@ public final class HeartbeatEmitter implements AutoCloseable {
     /**
      * @param instanceId this agent instance, as the orchestrator knows it
      * @param host the container id or host name; {@link #localHostName()} finds it
-     * @param interval between two heartbeats of a seat, e.g. {@link TelemetrySettings#heartbeatInterval()}
+     * @param interval between two heartbeats of a seat, {@code agent.heartbeat-interval}
      */
     public HeartbeatEmitter(
             Telemetry telemetry, Clock clock, String auctionCode, String instanceId, String host, Duration interval) {

@@ -1,6 +1,7 @@
 package dev.iplauction.agent.telemetry;
 
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -18,16 +19,15 @@ import org.springframework.util.unit.DataSize;
  * @param bufferMemory the producer's {@code buffer.memory}: room for records it has taken but Kafka has not yet
  *     acknowledged
  * @param dropLogInterval the least time between two log lines about dropped events
- * @param heartbeatInterval how often each seat sends a heartbeat
  */
+@ConfigurationProperties("agent.telemetry")
 public record TelemetrySettings(
         Integer capacity,
         Duration closeTimeout,
         Duration maxBlock,
         Duration deliveryTimeout,
         DataSize bufferMemory,
-        Duration dropLogInterval,
-        Duration heartbeatInterval) {
+        Duration dropLogInterval) {
 
     public static final int DEFAULT_CAPACITY = 10_000;
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -35,7 +35,6 @@ public record TelemetrySettings(
     public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofMinutes(10);
     public static final DataSize DEFAULT_BUFFER_MEMORY = DataSize.ofMegabytes(4);
     public static final Duration DEFAULT_DROP_LOG_INTERVAL = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
 
     private static final int MAX_CAPACITY = 1_000_000;
     private static final Duration LONGEST_MAX_BLOCK = Duration.ofSeconds(60);
@@ -51,7 +50,6 @@ public record TelemetrySettings(
         deliveryTimeout = deliveryTimeout != null ? deliveryTimeout : DEFAULT_DELIVERY_TIMEOUT;
         bufferMemory = bufferMemory != null ? bufferMemory : DEFAULT_BUFFER_MEMORY;
         dropLogInterval = dropLogInterval != null ? dropLogInterval : DEFAULT_DROP_LOG_INTERVAL;
-        heartbeatInterval = heartbeatInterval != null ? heartbeatInterval : DEFAULT_HEARTBEAT_INTERVAL;
 
         if (capacity < 1 || capacity > MAX_CAPACITY) {
             throw new IllegalArgumentException(
@@ -80,50 +78,35 @@ public record TelemetrySettings(
             throw new IllegalArgumentException(
                     "agent.telemetry.drop-log-interval must be more than 0, got " + dropLogInterval);
         }
-        if (!isPositive(heartbeatInterval)) {
-            throw new IllegalArgumentException(
-                    "agent.telemetry.heartbeat-interval must be more than 0, got " + heartbeatInterval);
-        }
     }
 
-    /** Every setting at its default: 10,000 events queued at most, a 10 s close, heartbeats every 10 s. */
+    /** Every setting at its default: 10,000 events queued at most, a 10 s close. */
     public static TelemetrySettings defaults() {
-        return new TelemetrySettings(null, null, null, null, null, null, null);
+        return new TelemetrySettings(null, null, null, null, null, null);
     }
 
     public TelemetrySettings withCapacity(int capacity) {
-        return new TelemetrySettings(
-                capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval, heartbeatInterval);
+        return new TelemetrySettings(capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval);
     }
 
     public TelemetrySettings withCloseTimeout(Duration closeTimeout) {
-        return new TelemetrySettings(
-                capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval, heartbeatInterval);
+        return new TelemetrySettings(capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval);
     }
 
     public TelemetrySettings withMaxBlock(Duration maxBlock) {
-        return new TelemetrySettings(
-                capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval, heartbeatInterval);
+        return new TelemetrySettings(capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval);
     }
 
     public TelemetrySettings withDeliveryTimeout(Duration deliveryTimeout) {
-        return new TelemetrySettings(
-                capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval, heartbeatInterval);
+        return new TelemetrySettings(capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval);
     }
 
     public TelemetrySettings withBufferMemory(DataSize bufferMemory) {
-        return new TelemetrySettings(
-                capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval, heartbeatInterval);
+        return new TelemetrySettings(capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval);
     }
 
     public TelemetrySettings withDropLogInterval(Duration dropLogInterval) {
-        return new TelemetrySettings(
-                capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval, heartbeatInterval);
-    }
-
-    public TelemetrySettings withHeartbeatInterval(Duration heartbeatInterval) {
-        return new TelemetrySettings(
-                capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval, heartbeatInterval);
+        return new TelemetrySettings(capacity, closeTimeout, maxBlock, deliveryTimeout, bufferMemory, dropLogInterval);
     }
 
     private static boolean isPositive(Duration duration) {

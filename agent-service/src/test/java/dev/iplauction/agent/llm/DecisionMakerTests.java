@@ -1,9 +1,6 @@
 package dev.iplauction.agent.llm;
 
 import static dev.iplauction.agent.llm.Lots.bumrahForMumbai;
-import static dev.iplauction.agent.llm.Lots.lot;
-import static dev.iplauction.agent.llm.Lots.mumbai;
-import static dev.iplauction.agent.llm.Lots.overseasBatter;
 import static dev.iplauction.agent.llm.Lots.rulesBid;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +71,6 @@ class DecisionMakerTests {
         assertThat(maker.llmEnabled()).isFalse();
         assertThat(maker.warmUp()).isFalse();
         assertThat(maker.decide(bumrahForMumbai(), rules)).isCompletedWithValue(rules);
-        assertThat(maker.decideNow(bumrahForMumbai(), rules)).isEqualTo(rules);
     }
 
     @Test
@@ -114,25 +110,6 @@ class DecisionMakerTests {
 
         assertThat(decision.source()).isEqualTo(Source.FALLBACK);
         assertThat(decision.reason()).contains("LLM timeout");
-    }
-
-    @Test
-    void decideNowTakesWhatIsThereWithoutWaiting() {
-        ScriptedAdvisor advisor = new ScriptedAdvisor(Duration.ofSeconds(1));
-        DecisionMaker maker = DecisionMaker.withAdvisor(advisor);
-
-        assertThat(maker.decideNow(bumrahForMumbai(), rules).reason()).endsWith("[LLM not asked]");
-
-        maker.decide(bumrahForMumbai(), rules);
-        LotDecision before = maker.decideNow(bumrahForMumbai(), rules);
-        assertThat(before.source()).isEqualTo(Source.FALLBACK);
-        assertThat(before.maxBid()).isEqualTo(rules.maxBid());
-        assertThat(before.reason()).endsWith("[LLM answer not in yet]");
-
-        advisor.answer.complete(ok(llm));
-        assertThat(maker.decideNow(bumrahForMumbai(), rules)).isEqualTo(llm);
-        assertThat(maker.decideNow(lot(overseasBatter(), mumbai()), rules).reason())
-                .endsWith("[LLM not asked]");
     }
 
     @Test

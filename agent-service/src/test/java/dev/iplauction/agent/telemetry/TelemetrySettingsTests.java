@@ -20,16 +20,15 @@ class TelemetrySettingsTests {
                         Duration.ofMillis(500),
                         Duration.ofMinutes(10),
                         DataSize.ofMegabytes(4),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(10)));
+                        Duration.ofSeconds(5)));
     }
 
     @Test
     void withersChangeOneSettingOnly() {
-        TelemetrySettings changed = defaults.withCapacity(5).withHeartbeatInterval(Duration.ofMillis(100));
+        TelemetrySettings changed = defaults.withCapacity(5).withDropLogInterval(Duration.ofMillis(100));
         assertThat(changed.capacity()).isEqualTo(5);
-        assertThat(changed.heartbeatInterval()).isEqualTo(Duration.ofMillis(100));
-        assertThat(changed.withCapacity(10_000).withHeartbeatInterval(Duration.ofSeconds(10)))
+        assertThat(changed.dropLogInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(changed.withCapacity(10_000).withDropLogInterval(Duration.ofSeconds(5)))
                 .isEqualTo(defaults);
     }
 
@@ -47,8 +46,6 @@ class TelemetrySettingsTests {
                 .hasMessage("agent.telemetry.buffer-memory must be between 256KB and 1GB, got 16384B");
         assertThatThrownBy(() -> defaults.withDropLogInterval(Duration.ZERO))
                 .hasMessage("agent.telemetry.drop-log-interval must be more than 0, got PT0S");
-        assertThatThrownBy(() -> defaults.withHeartbeatInterval(Duration.ofSeconds(-10)))
-                .hasMessage("agent.telemetry.heartbeat-interval must be more than 0, got PT-10S");
     }
 
     @Test

@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One auction and every rule of AUCTION_RULES.md, as plain Java.
+ * One auction and every rule of the repository's docs/auction-rules.md, as plain Java.
  *
  * <p>Event-sourced: a command checks the rules against the current state and returns the events it caused, already
  * applied; {@link #replay} rebuilds the same state from those events alone. The only source of time is the injected

@@ -1,11 +1,11 @@
 package dev.iplauction.auction.api;
 
-import dev.iplauction.auction.house.AuctionCodes;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.CreateAuction;
 import dev.iplauction.auction.house.HostAction;
 import dev.iplauction.auction.house.RtmAction;
 import dev.iplauction.auction.view.AuctionView;
+import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
@@ -280,7 +280,7 @@ class AuctionApi {
     private static final int MAX_AUTHORIZATION = 200;
 
     static String code(String code) {
-        return AuctionCodes.normalise(code);
+        return AuctionCode.normalise(code);
     }
 
     static Franchise franchise(String code) {

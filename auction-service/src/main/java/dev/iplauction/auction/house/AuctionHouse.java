@@ -5,6 +5,7 @@ import dev.iplauction.auction.rules.Auction;
 import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.auction.rules.Phase;
 import dev.iplauction.auction.view.AuctionView;
+import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
@@ -145,14 +146,14 @@ public final class AuctionHouse implements AutoCloseable {
     public Created create(CreateAuction request) {
         String code;
         do {
-            code = AuctionCodes.newCode();
+            code = AuctionCode.newCode();
         } while (auctions.containsKey(code));
         return create(code, request, Tokens.newToken(), true);
     }
 
     /** Creates the auction with this code unless it exists already (then nothing changes, and the answer is empty). */
     public Optional<Created> createIfAbsent(String code, CreateAuction request, String hostToken) {
-        String normalised = AuctionCodes.normalise(code);
+        String normalised = AuctionCode.normalise(code);
         if (auctions.containsKey(normalised)) {
             return Optional.empty();
         }

@@ -4,8 +4,7 @@ import dev.iplauction.auction.house.AuctionEventLog;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.auction.AuctionEvent;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.iplauction.support.kafka.DeadLetter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,26 +94,9 @@ public final class KafkaAuctionEventLog implements AuctionEventLog {
                     record.offset(),
                     Topics.AUCTION_EVENTS.deadLetterTopicName(),
                     e.getMessage());
-            var deadLetter =
-                    new ProducerRecord<>(Topics.AUCTION_EVENTS.deadLetterTopicName(), record.key(), record.value());
             // Spring Kafka's dead-letter headers, so a reader can tell a record re-sent by a later rebuild.
-            deadLetter.headers().add("kafka_dlt-original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-            deadLetter
-                    .headers()
-                    .add(
-                            "kafka_dlt-original-partition",
-                            ByteBuffer.allocate(4).putInt(record.partition()).array());
-            deadLetter
-                    .headers()
-                    .add(
-                            "kafka_dlt-original-offset",
-                            ByteBuffer.allocate(8).putLong(record.offset()).array());
-            deadLetter
-                    .headers()
-                    .add(
-                            "kafka_dlt-exception-message",
-                            String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
-            deadLetters.send(deadLetter);
+            deadLetters.send(DeadLetter.of(
+                    Topics.AUCTION_EVENTS.deadLetterTopicName(), record, String.valueOf(e.getMessage()), null));
             return Optional.empty();
         }
     }

@@ -1,6 +1,6 @@
 package dev.iplauction.auction.system;
 
-import dev.iplauction.auction.house.AuctionCodes;
+import dev.iplauction.contracts.AuctionCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -77,7 +77,7 @@ public record AuctionProperties(
 
         @AssertTrue(message = "auction.bootstrap.code (AUCTION_CODE) must be six letters or digits, such as ABCD12")
         public boolean isCodeValid() {
-            return !enabled() || AuctionCodes.isValid(code);
+            return !enabled() || AuctionCode.isValid(code);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.iplauction.auction.web;
 
-import dev.iplauction.auction.house.AuctionCodes;
+import dev.iplauction.auction.api.RefusalStatus;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.AuctionNotFound;
 import dev.iplauction.auction.house.CreateAuction;
@@ -9,9 +9,9 @@ import dev.iplauction.auction.house.EventLogUnavailable;
 import dev.iplauction.auction.house.HostAction;
 import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.auction.view.AuctionView;
+import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
-import dev.iplauction.contracts.RefusalReason;
 import dev.iplauction.contracts.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -172,7 +172,7 @@ class AuctionPages {
 
     @GetMapping("/join")
     String join(@RequestParam(defaultValue = "") String code) {
-        return "redirect:/auctions/" + AuctionCodes.normalise(code);
+        return "redirect:/auctions/" + AuctionCode.normalise(code);
     }
 
     // ---- lobby ----
@@ -252,7 +252,8 @@ class AuctionPages {
         try {
             seatToken = house.claimSeat(c, wanted, given);
         } catch (AuctionRefusal refusal) {
-            return lobbyWithError(c, request, response, model, status(refusal.reason()), refusal.getMessage());
+            return lobbyWithError(
+                    c, request, response, model, RefusalStatus.of(refusal.reason()), refusal.getMessage());
         }
         PageCookies.write(request, response, PageCookies.seatCookie(c), seatToken);
         String phase = house.view(c).phase();
@@ -270,7 +271,8 @@ class AuctionPages {
             try {
                 house.releaseSeat(c, cookie.get());
             } catch (AuctionRefusal refusal) {
-                return lobbyWithError(c, request, response, model, status(refusal.reason()), refusal.getMessage());
+                return lobbyWithError(
+                        c, request, response, model, RefusalStatus.of(refusal.reason()), refusal.getMessage());
             }
         }
         PageCookies.clear(request, response, PageCookies.seatCookie(c));
@@ -318,7 +320,8 @@ class AuctionPages {
         try {
             house.host(c, hostToken, hostAction);
         } catch (AuctionRefusal refusal) {
-            return lobbyWithError(c, request, response, model, status(refusal.reason()), refusal.getMessage());
+            return lobbyWithError(
+                    c, request, response, model, RefusalStatus.of(refusal.reason()), refusal.getMessage());
         }
         return hostAction == HostAction.END
                 ? "redirect:/auctions/" + c + "/results"
@@ -472,7 +475,7 @@ class AuctionPages {
     }
 
     private static String code(String code) {
-        return AuctionCodes.normalise(code);
+        return AuctionCode.normalise(code);
     }
 
     private static Franchise franchise(String code) {
@@ -487,14 +490,6 @@ class AuctionPages {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("There is no host action '" + action + "'.");
         }
-    }
-
-    private static HttpStatus status(RefusalReason reason) {
-        return switch (reason) {
-            case NOT_YOUR_SEAT, NOT_HOST -> HttpStatus.FORBIDDEN;
-            case PURSE, SQUAD_FULL, OVERSEAS_LIMIT -> HttpStatus.UNPROCESSABLE_CONTENT;
-            default -> HttpStatus.CONFLICT;
-        };
     }
 
     /** What the page's script needs besides the view: the code, and this browser's seat and host token if any. */

@@ -1,19 +1,15 @@
 package dev.iplauction.logservice.ingest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.iplauction.support.kafka.DeadLetter;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Dead letters on {@code agent.logs.DLT}, with the headers Spring Kafka's DeadLetterPublishingRecoverer writes
- * (original topic, partition, offset, the reason), so the same tools read them.
+ * Dead letters on {@code agent.logs.DLT}, built by the services' shared {@link DeadLetter} (Spring Kafka's
+ * dead-letter headers), sent and confirmed one by one.
  */
 public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
 
@@ -27,29 +23,14 @@ public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
 
     @Override
     public void send(ConsumerRecord<byte[], byte[]> record, String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        record.headers().forEach(headers::add);
-        headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add(
-                KafkaHeaders.DLT_ORIGINAL_PARTITION,
-                ByteBuffer.allocate(4).putInt(record.partition()).array());
-        headers.add(
-                KafkaHeaders.DLT_ORIGINAL_OFFSET,
-                ByteBuffer.allocate(8).putLong(record.offset()).array());
-        headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers))
-                    .get(30, TimeUnit.SECONDS);
+            producer.send(DeadLetter.of(topic, record, reason, null)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering " + where(record), e);
+            throw new IllegalStateException("interrupted while dead-lettering " + DeadLetter.where(record), e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not dead-letter " + where(record) + " to " + topic, e);
+            throw new IllegalStateException("could not dead-letter " + DeadLetter.where(record) + " to " + topic, e);
         }
-    }
-
-    private static String where(ConsumerRecord<?, ?> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     @Override

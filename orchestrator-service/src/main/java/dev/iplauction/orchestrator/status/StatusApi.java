@@ -3,7 +3,7 @@ package dev.iplauction.orchestrator.status;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.orchestrator.restart.AgentUnit;
 import dev.iplauction.orchestrator.restart.Supervisor;
-import java.net.URI;
+import dev.iplauction.support.web.ProblemResponses;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -105,9 +105,6 @@ class StatusApi {
 
     @ExceptionHandler
     ProblemDetail on(BadSeat bad) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(bad.status, bad.getMessage());
-        problem.setType(URI.create("urn:ipl-auction:problem:" + bad.reason));
-        problem.setProperty("reason", bad.reason);
-        return problem;
+        return ProblemResponses.problem(bad.status, bad.reason, bad.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.iplauction.orchestrator.system;
 
+import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.orchestrator.health.HealthSettings;
 import dev.iplauction.orchestrator.health.SoftRestartMode;
@@ -9,10 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -64,8 +63,6 @@ public record OrchestratorProperties(
         @DefaultValue Process process,
         @DefaultValue Docker docker) {
 
-    private static final Pattern AUCTION_CODE = Pattern.compile("[A-Z0-9]{6}");
-
     public enum RuntimeKind {
         DOCKER,
         PROCESS
@@ -98,11 +95,11 @@ public record OrchestratorProperties(
             @DefaultValue("10s") Duration stopTimeout) {}
 
     public OrchestratorProperties {
-        auctionCode = auctionCode == null ? "" : auctionCode.strip().toUpperCase(Locale.ROOT);
-        if (!AUCTION_CODE.matcher(auctionCode).matches()) {
+        if (!AuctionCode.isValid(auctionCode)) {
             throw new IllegalArgumentException("orchestrator.auction-code (AUCTION_CODE) must be the six letters or"
                     + " digits of the auction to watch, such as ABCD12; got '" + auctionCode + "'");
         }
+        auctionCode = AuctionCode.normalise(auctionCode);
         if (agents < 1 || agents > Franchise.values().length) {
             throw new IllegalArgumentException(
                     "orchestrator.agents must be between 1 and " + Franchise.values().length + ", got " + agents);

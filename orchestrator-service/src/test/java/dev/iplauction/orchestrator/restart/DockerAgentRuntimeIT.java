@@ -64,7 +64,7 @@ class DockerAgentRuntimeIT {
                         .contains(tag))
                 .findFirst()
                 .orElse(null);
-        assumeTrue(image != null, "no local image with a shell to run (build ../shared/tools/docker-offline images)");
+        assumeTrue(image != null, "no local image with a shell to run (build one, such as local/jre:21, beforehand)");
     }
 
     @AfterAll

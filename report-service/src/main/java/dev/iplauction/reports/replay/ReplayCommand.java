@@ -1,5 +1,6 @@
 package dev.iplauction.reports.replay;
 
+import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.reports.render.ReportFiles;
 import java.io.PrintStream;
@@ -58,7 +59,7 @@ public final class ReplayCommand {
         String code;
         Instant from;
         try {
-            code = AuctionCodes.normalise(options.get("replay"));
+            code = AuctionCode.normalise(options.get("replay"));
             from = options.containsKey("from") ? Instant.parse(options.get("from")) : null;
         } catch (IllegalArgumentException | DateTimeParseException e) {
             err.println(

@@ -1,14 +1,11 @@
 package dev.iplauction.reports.stream;
 
 import dev.iplauction.contracts.Topics;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.iplauction.support.kafka.DeadLetter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -17,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A record the stream cannot read goes to its topic's dead-letter topic ({@code <topic>.DLT}) with Spring Kafka's
- * dead-letter headers, is logged with its position, and the stream carries on: one bad record never stops the
- * reports. Kafka Streams sends the dead letter with its own producer, in the same commit as the progress past it.
+ * dead-letter headers ({@link DeadLetter}), is logged with its position, and the stream carries on: one bad record
+ * never stops the reports. Kafka Streams sends the dead letter with its own producer, in the same commit as the progress past it.
  */
 public final class DeadLetters implements DeserializationExceptionHandler {
 
@@ -52,19 +49,8 @@ public final class DeadLetters implements DeserializationExceptionHandler {
                 record.offset(),
                 deadLetterTopic,
                 rootMessage(exception));
-        var headers = new RecordHeaders(record.headers().toArray());
-        headers.add("kafka_dlt-original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add(
-                "kafka_dlt-original-partition",
-                ByteBuffer.allocate(4).putInt(record.partition()).array());
-        headers.add(
-                "kafka_dlt-original-offset",
-                ByteBuffer.allocate(8).putLong(record.offset()).array());
-        headers.add("kafka_dlt-exception-message", rootMessage(exception).getBytes(StandardCharsets.UTF_8));
-        headers.add("kafka_dlt-original-consumer-group", reader.getBytes(StandardCharsets.UTF_8));
         SENT.incrementAndGet();
-        return Response.resume(
-                List.of(new ProducerRecord<>(deadLetterTopic, null, record.key(), record.value(), headers)));
+        return Response.resume(List.of(DeadLetter.of(deadLetterTopic, record, rootMessage(exception), reader)));
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,6 +1,6 @@
 package dev.iplauction.reports.web;
 
-import dev.iplauction.reports.replay.AuctionCodes;
+import dev.iplauction.contracts.AuctionCode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -14,7 +14,7 @@ final class Requests {
 
     static String code(String code) {
         try {
-            return AuctionCodes.normalise(code);
+            return AuctionCode.normalise(code);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter("invalid-auction-code", e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.iplauction.reports.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iplauction.contracts.AuctionCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,6 @@ class ReplayCommandTests {
 
     @Test
     void codesAreReadInAnyCase() {
-        assertThat(AuctionCodes.normalise(" abcd12 ")).isEqualTo("ABCD12");
+        assertThat(AuctionCode.normalise(" abcd12 ")).isEqualTo("ABCD12");
     }
 }
