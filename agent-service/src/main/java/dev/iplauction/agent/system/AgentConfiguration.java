@@ -17,9 +17,11 @@ import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.agent.telemetry.AgentTopics;
 import dev.iplauction.agent.telemetry.HeartbeatEmitter;
 import dev.iplauction.agent.telemetry.KafkaTelemetry;
+import dev.iplauction.agent.telemetry.MeteredTelemetry;
 import dev.iplauction.agent.telemetry.TelemetrySettings;
 import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.AgentCommand;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,8 +97,14 @@ class AgentConfiguration {
         return new Valuation(ProfileRating.shipped());
     }
 
+    /** The telemetry the seats and the advisor use: Kafka's, counted on the way (/actuator/prometheus). */
+    @Bean
+    MeteredTelemetry meteredTelemetry(KafkaTelemetry telemetry, MeterRegistry registry) {
+        return new MeteredTelemetry(telemetry, registry);
+    }
+
     @Bean(destroyMethod = "close")
-    DecisionMaker decisionMaker(KafkaTelemetry telemetry, Clock clock, Environment environment, Valuation valuation) {
+    DecisionMaker decisionMaker(MeteredTelemetry telemetry, Clock clock, Environment environment, Valuation valuation) {
         LlmSettings settings =
                 Binder.get(environment).bind("agent.llm", LlmSettings.class).orElseGet(LlmSettings::defaults);
         DecisionMaker decisions =
@@ -133,7 +141,7 @@ class AgentConfiguration {
             AgentProperties properties,
             InstanceIdentity identity,
             DecisionMaker decisions,
-            KafkaTelemetry telemetry,
+            MeteredTelemetry telemetry,
             HeartbeatEmitter heartbeats,
             BrowserHost browser,
             Clock clock,
