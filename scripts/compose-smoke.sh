@@ -33,7 +33,7 @@ export AUCTION_BID_WINDOW=2s AUCTION_ACCELERATED_WINDOW=1500ms AUCTION_RTM_WINDO
 export AGENT_HEARTBEAT_INTERVAL=2s ORCHESTRATOR_HEARTBEAT_TIMEOUT=15s ORCHESTRATOR_STARTUP_GRACE=90s
 export ORCHESTRATOR_CHECK_INTERVAL=2s AGENT_REPLICAS=9
 services=(kafka auction-service orchestrator-service log-service report-service agent-service)
-if [ $with_ollama = 1 ]; then services+=(ollama ollama-pull); else export LLM_ENABLED=false; fi
+if [ $with_ollama = 1 ]; then services+=(ollama); export COMPOSE_PROFILES=llm; else export LLM_ENABLED=false COMPOSE_PROFILES=; fi
 dc() { "${compose[@]}" -p "$project" "$@"; }
 fail() { echo "FAILED: $*" >&2; dc logs --no-color > "$work/compose.log" 2>&1 || true; echo "logs: $work/compose.log" >&2; exit 1; }
 teardown() { if [ $keep = 0 ]; then dc down -v --remove-orphans > /dev/null 2>&1 || true; fi; }
@@ -45,8 +45,10 @@ api() { curl -fsS "http://127.0.0.1:${AUCTION_PORT:-8080}$1"; }
 step "building and starting: ${services[*]}"
 dc up -d --build "${services[@]}" > "$work/up.log" 2>&1 || { tail -40 "$work/up.log"; fail "compose up"; }
 step "up"
-for port in "${AUCTION_PORT:-8080}" "${ORCHESTRATOR_PORT:-8082}" "${LOG_SERVICE_PORT:-8083}" "${REPORT_SERVICE_PORT:-8084}"; do
-    wait_for 180 "health on port $port" curl -fs "http://127.0.0.1:$port/actuator/health"
+# Actuator is on each image's unpublished management port: the containers' own HEALTHCHECK says whether they are up.
+healthy() { [ "$(docker inspect -f '{{.State.Health.Status}}' "$(dc ps -q "$1")" 2> /dev/null)" = healthy ]; }
+for service in auction-service orchestrator-service log-service report-service; do
+    wait_for 180 "$service healthy" healthy "$service"
 done
 step "services healthy"
 
