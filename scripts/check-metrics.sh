@@ -57,9 +57,10 @@ for _ in $(seq 1 60); do
     sleep 1
 done
 query 'up' | python3 -c '
-import json,sys
+import json, sys
 for r in json.load(sys.stdin)["data"]["result"]:
-    print(f"target {r[\"metric\"][\"job\"]:22} {r[\"metric\"][\"instance\"]:22} {\"up\" if r[\"value\"][1]==\"1\" else \"DOWN\"}")'
+    m = r["metric"]
+    print("target %-22s %-22s %s" % (m["job"], m["instance"], "up" if r["value"][1] == "1" else "DOWN"))'
 sleep 5
 
 scraped=" $(for t in $targets; do echo -n "${t%%=*} "; done)"
