@@ -44,6 +44,8 @@ public final class OrchestratorMeters {
                             s -> s.get().stream().filter(state::equals).count())
                     .description("Seats by the orchestrator's verdict")
                     .tag("state", state.name().toLowerCase(Locale.ROOT))
+                    // Nothing else holds the supplier: a weakly held one is collected and the gauge reads NaN.
+                    .strongReference(true)
                     .register(registry);
         }
         for (RestartStep step : RestartStep.values()) {

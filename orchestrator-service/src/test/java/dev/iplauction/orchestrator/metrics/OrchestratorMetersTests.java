@@ -48,6 +48,23 @@ class OrchestratorMetersTests {
     }
 
     @Test
+    void theSeatGaugesOutliveAGarbageCollection() {
+        // As in the service: nothing but the gauges holds the supplier (a weakly held one would read NaN).
+        SimpleMeterRegistry alone = new SimpleMeterRegistry();
+        List<SeatStatus> states = new ArrayList<>(List.of(SeatStatus.HEALTHY));
+        new OrchestratorMeters(alone, () -> states); // capturing: a new supplier object, held by nothing else
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+
+        assertThat(alone.get("orchestrator.seats")
+                        .tag("state", "healthy")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+    }
+
+    @Test
     void restartsAreCountedByKindAndTheEventsStillGoOut() {
         outbox.event(new OrchestratorEvent.SeatUnhealthy("ABCD12", Franchise.CSK, AT, "a-1", 31_000, "silent"));
         outbox.event(new OrchestratorEvent.SeatRestarting("ABCD12", Franchise.CSK, AT, "a-1", RestartStep.SOFT, 1));
