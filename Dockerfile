@@ -29,6 +29,11 @@ RUN (getent group app || groupadd --system --gid 10001 app) \
 WORKDIR /app
 COPY docker/healthcheck docker/run-as-app /app/
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Actuator (health, metrics, /actuator/prometheus) on a port of its own that Compose does not publish: Prometheus
+# scrapes it inside the network, the HEALTHCHECK asks it (docker/healthcheck prefers this port); the public port
+# serves the application alone.
+ENV MANAGEMENT_SERVER_PORT=9091
+EXPOSE 9091
 
 FROM service AS auction-service
 COPY --from=build /jars/auction-service.jar /app/app.jar

@@ -53,7 +53,7 @@ for setting in "${health_settings[@]}"; do
     fi
 done
 services=(kafka auction-service orchestrator-service log-service report-service agent-service)
-if [ $with_ollama = 1 ]; then services+=(ollama ollama-pull); else export LLM_ENABLED=false; fi
+if [ $with_ollama = 1 ]; then services+=(ollama); export COMPOSE_PROFILES=llm; else export LLM_ENABLED=false COMPOSE_PROFILES=; fi
 dc() { "${compose[@]}" -p "$project" "$@"; }
 fail() { echo "FAILED: $*" >&2; dc logs --no-color > "$work/compose.log" 2>&1 || true; echo "logs: $work/compose.log" >&2; exit 1; }
 burners=()
@@ -82,8 +82,10 @@ step "starting"
 up_at=$(date +%s)
 dc up -d "${services[@]}" > "$work/up.log" 2>&1 || { tail -40 "$work/up.log"; fail "compose up"; }
 step "up"
-for port in "${AUCTION_PORT:-8080}" "${ORCHESTRATOR_PORT:-8082}" "${LOG_SERVICE_PORT:-8083}" "${REPORT_SERVICE_PORT:-8084}"; do
-    wait_for 180 "health on port $port" curl -fs "http://127.0.0.1:$port/actuator/health"
+# Actuator is on each image's unpublished management port: the containers' own HEALTHCHECK says whether they are up.
+healthy() { [ "$(docker inspect -f '{{.State.Health.Status}}' "$(dc ps -q "$1")" 2> /dev/null)" = healthy ]; }
+for service in auction-service orchestrator-service log-service report-service; do
+    wait_for 180 "$service healthy" healthy "$service"
 done
 step "services healthy"
 

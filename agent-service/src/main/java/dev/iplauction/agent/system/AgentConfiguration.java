@@ -17,10 +17,12 @@ import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.agent.telemetry.AgentTopics;
 import dev.iplauction.agent.telemetry.HeartbeatEmitter;
 import dev.iplauction.agent.telemetry.KafkaTelemetry;
+import dev.iplauction.agent.telemetry.MeteredTelemetry;
 import dev.iplauction.agent.telemetry.TelemetrySettings;
 import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.AgentCommand;
 import dev.iplauction.security.SeatSecrets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,8 +94,14 @@ class AgentConfiguration {
         return new Valuation(ProfileRating.shipped());
     }
 
+    /** The telemetry the seats and the advisor use: Kafka's, counted on the way (/actuator/prometheus). */
+    @Bean
+    MeteredTelemetry meteredTelemetry(KafkaTelemetry telemetry, MeterRegistry registry) {
+        return new MeteredTelemetry(telemetry, registry);
+    }
+
     @Bean(destroyMethod = "close")
-    DecisionMaker decisionMaker(KafkaTelemetry telemetry, Clock clock, LlmSettings settings, Valuation valuation) {
+    DecisionMaker decisionMaker(MeteredTelemetry telemetry, Clock clock, LlmSettings settings, Valuation valuation) {
         DecisionMaker decisions =
                 DecisionMaker.from(settings, telemetry::llmCall, clock, StatisticsLine.from(valuation));
         if (decisions.llmEnabled() && Boolean.TRUE.equals(settings.warmUpOnStart())) {
@@ -125,7 +133,7 @@ class AgentConfiguration {
             AgentProperties properties,
             InstanceIdentity identity,
             DecisionMaker decisions,
-            KafkaTelemetry telemetry,
+            MeteredTelemetry telemetry,
             HeartbeatEmitter heartbeats,
             BrowserHost browser,
             Clock clock,

@@ -36,6 +36,8 @@ final class FakeOllama implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> pullRequests = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> createRequests = new CopyOnWriteArrayList<>();
     private volatile Set<String> models = Set.of(MODEL);
     private volatile int status = 200;
     private volatile String content = "{\"choice\":\"BID\",\"maxBidLakh\":300,\"reason\":\"strong death bowler\"}";
@@ -46,6 +48,9 @@ final class FakeOllama implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/chat", this::chat);
         server.createContext("/api/tags", this::tags);
+        server.createContext("/api/version", this::version);
+        server.createContext("/api/pull", this::pull);
+        server.createContext("/api/create", this::create);
         server.setExecutor(executor);
         server.start();
     }
@@ -94,6 +99,14 @@ final class FakeOllama implements AutoCloseable {
     FakeOllama has(String... models) {
         this.models = Set.of(models);
         return this;
+    }
+
+    List<JsonNode> pullRequests() {
+        return List.copyOf(pullRequests);
+    }
+
+    List<JsonNode> createRequests() {
+        return List.copyOf(createRequests);
     }
 
     int chatCalls() {
@@ -170,6 +183,57 @@ final class FakeOllama implements AutoCloseable {
             }
             send(exchange, 200, JSON.writeValueAsString(response));
         }
+    }
+
+    private void version(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            send(exchange, 200, "{\"version\":\"0.12.0\"}");
+        }
+    }
+
+    /** Ollama's streamed pull: a line per step, the download in three parts, then success; the model is then here. */
+    private void pull(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            pullRequests.add(request);
+            String model = request.path("model").asString("");
+            long total = 2_019_393_188L; // four equal parts
+            StringBuilder lines = new StringBuilder("{\"status\":\"pulling manifest\"}\n");
+            for (long part = 0; part <= 4; part++) {
+                lines.append("{\"status\":\"pulling dde5aa3fc5ff\",\"digest\":\"sha256:dde5aa3fc5ff\",\"total\":")
+                        .append(total)
+                        .append(",\"completed\":")
+                        .append(total * part / 4)
+                        .append("}\n");
+            }
+            lines.append("{\"status\":\"verifying sha256 digest\"}\n{\"status\":\"writing manifest\"}\n");
+            lines.append("{\"status\":\"success\"}\n");
+            add(model);
+            send(exchange, 200, lines.toString());
+        }
+    }
+
+    /** Ollama's create: from a model it has, under a new name. */
+    private void create(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            createRequests.add(request);
+            if (!models.contains(request.path("from").asString(""))) {
+                send(
+                        exchange,
+                        404,
+                        "{\"error\":\"model '" + request.path("from").asString("") + "' not found\"}");
+                return;
+            }
+            add(request.path("model").asString(""));
+            send(exchange, 200, "{\"status\":\"success\"}");
+        }
+    }
+
+    private synchronized void add(String model) {
+        var more = new java.util.HashSet<>(models);
+        more.add(model);
+        models = Set.copyOf(more);
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

@@ -202,6 +202,11 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
         }
     }
 
+    /** How many pages follow any auction now (the {@code auction.sse.clients} gauge). */
+    public int subscribers() {
+        return subscribers.values().stream().mapToInt(List::size).sum();
+    }
+
     /** How many pages follow the auction now. */
     public int subscribers(String code) {
         return subscribers.getOrDefault(code, List.of()).size();

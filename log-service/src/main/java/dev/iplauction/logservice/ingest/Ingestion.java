@@ -69,6 +69,9 @@ public final class Ingestion {
     private long lastWrittenNanos;
     private long lastWrittenAtMillis;
     private boolean progressed;
+    /** Records in Kafka not read yet, over the assigned partitions, as of the last poll; -1 before it is known. */
+    private volatile long lag = -1;
+
     private volatile IngestStatus snapshot = new IngestStatus(0, 0, 0, 0, Map.of(), 0, 0);
 
     public Ingestion(
@@ -125,6 +128,7 @@ public final class Ingestion {
     /** Reads once and handles what came; writes what is due. Returns the number of records read. */
     public int pollOnce(Duration timeout) {
         ConsumerRecords<byte[], byte[]> polled = consumer.poll(timeout);
+        lag = currentLag();
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
         polled.forEach(records::add);
         RawRecords.Read[] reads = parse(records);
@@ -248,6 +252,27 @@ public final class Ingestion {
     /** After a failure half-way through a batch: read again from the first record not handled. */
     public void rewind() {
         next.forEach((p, n) -> consumer.seek(new TopicPartition(topic, p), n));
+    }
+
+    /** Records in Kafka the ingest has not read yet (the consumer's lag), or -1 before it is known; any thread. */
+    public long lag() {
+        return lag;
+    }
+
+    /** From the consumer's last fetch, no request to the broker; a partition it knows nothing of yet is left out. */
+    private long currentLag() {
+        long total = -1;
+        try {
+            for (TopicPartition tp : consumer.assignment()) {
+                var partitionLag = consumer.currentLag(tp);
+                if (partitionLag.isPresent()) {
+                    total = Math.max(total, 0) + partitionLag.getAsLong();
+                }
+            }
+        } catch (RuntimeException e) {
+            return lag; // a metric: never worth stopping the ingest for
+        }
+        return total;
     }
 
     /** The last status the ingest thread published; safe to read from any thread. */

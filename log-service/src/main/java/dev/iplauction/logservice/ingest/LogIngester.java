@@ -128,4 +128,9 @@ public final class LogIngester implements SmartLifecycle {
     public IngestStatus status() {
         return ingestion.status();
     }
+
+    /** Records in Kafka not read yet, or -1 before it is known. */
+    public long lag() {
+        return ingestion.lag();
+    }
 }
