@@ -2,6 +2,7 @@ package dev.iplauction.auction.api;
 
 import dev.iplauction.auction.house.AuctionNotFound;
 import dev.iplauction.auction.house.EventLogUnavailable;
+import dev.iplauction.auction.house.EventTooLarge;
 import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.contracts.RefusalReason;
 import java.net.URI;
@@ -49,9 +50,21 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", invalid.getMessage());
     }
 
+    /** The change did not happen; safe to try again. */
     @ExceptionHandler
     ProblemDetail on(EventLogUnavailable unavailable) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "event-log-unavailable", unavailable.getMessage());
+    }
+
+    /** Whether the change happened is not known yet: read the auction's state before trying again. */
+    @ExceptionHandler
+    ProblemDetail on(EventLogUnavailable.OutcomeUnknown unknown) {
+        return problem(HttpStatus.GATEWAY_TIMEOUT, "outcome-unknown", unknown.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(EventTooLarge tooLarge) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", tooLarge.getMessage());
     }
 
     /** Spring MVC's own problems, with a reason code and a detail that names what was wrong. */
