@@ -246,8 +246,20 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
 
     private void read(Read read) {
         try {
-            // A fresh producer's start settles (commits or aborts) a transaction the last one left open.
-            producer();
+            // A fresh producer's start settles (commits or aborts) a transaction the last one left open. The very first
+            // one may wait for the broker to create its transaction log: keep trying for as long as a read may take.
+            long deadline = System.nanoTime() + readTimeout.toNanos();
+            while (true) {
+                try {
+                    producer();
+                    break;
+                } catch (EventLogUnavailable e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    log.info("the event log's writer is not ready yet ({}); trying again", e.getMessage());
+                }
+            }
             Map<String, List<AuctionEvent>> all = readTopic();
             lastSeq.clear();
             all.forEach((code, events) -> lastSeq.put(
