@@ -102,8 +102,9 @@ class ChaosIT {
                 kafka.start();
                 awaitMoreAccepted(15);
 
-                ProcessHandle.of(house.pid()).ifPresent(ProcessHandle::destroyForcibly);
-                await().atMost(Duration.ofMinutes(1)).until(() -> !house.isAlive());
+                AuctionHouseProcess killed = house;
+                ProcessHandle.of(killed.pid()).ifPresent(ProcessHandle::destroyForcibly);
+                await().atMost(Duration.ofMinutes(1)).until(() -> !killed.isAlive());
                 house.close();
                 house = houseBuilder.start();
                 houseUrl.set(house.baseUrl());
