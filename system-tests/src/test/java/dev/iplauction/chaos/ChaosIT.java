@@ -82,6 +82,16 @@ class ChaosIT {
                     .env("AUCTION_OUTCOME_TIMEOUT", "90s")
                     .env("AUCTION_KAFKA_READ_TIMEOUT", "60s");
             AuctionHouseProcess house = houseBuilder.start();
+            // report-service through the same storm: its report must still equal a replay of the topics.
+            AuctionHouseProcess reports = AuctionHouseProcess.builder(kafka.bootstrapServers())
+                    .jar("report-service.jar")
+                    .name("chaos-reports")
+                    .env("REPORTS_DIR", work.resolve("reports").toAbsolutePath().toString())
+                    .env(
+                            "REPORTS_STATE_DIR",
+                            work.resolve("report-state").toAbsolutePath().toString())
+                    .env("REPORTS_AUCTION_PARTITIONS", "1")
+                    .start();
             try {
                 houseUrl.set(house.baseUrl());
                 List<Seat> seats = setUp(house);
@@ -126,9 +136,11 @@ class ChaosIT {
                     client.join(Duration.ofMinutes(2));
                 }
                 check(finalHouse, kafka.bootstrapServers(), seats);
+                checkReports(reports, work.resolve("reports"), seats);
             } finally {
                 stop.set(true);
                 house.close();
+                reports.close();
             }
         }
     }
@@ -332,6 +344,23 @@ class ChaosIT {
             }
             assertThat(squads).as("players in squads of %s", code).isEqualTo(soldOnTopic.size());
         }
+    }
+
+    /** Every auction's report, made live through the storm, equals a replay of the topics, byte for byte. */
+    private void checkReports(AuctionHouseProcess reports, Path dir, List<Seat> seats) {
+        for (String code : seats.stream().map(Seat::code).distinct().toList()) {
+            Path live = dir.resolve(code).resolve("report.json");
+            Path replayed = dir.resolve(code).resolve("replay").resolve("report.json");
+            await().atMost(LONG).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                assertThat(live).exists();
+                JsonNode summary = post(reports.baseUrl(), "/api/replay/" + code, "", null);
+                assertThat(summary.path("events").asInt()).isPositive();
+                assertThat(java.nio.file.Files.readString(replayed))
+                        .as("replay of %s", code)
+                        .isEqualTo(java.nio.file.Files.readString(live));
+            });
+        }
+        System.out.printf("ChaosIT: the reports of %d auctions equal their replays%n", 4);
     }
 
     private static List<AuctionEvent> readCommitted(String bootstrap) {
