@@ -4,21 +4,23 @@
 # container mid-auction and checks that the orchestrator starts it again and the seat plays on, checks that
 # combined.log has lines from every service and that the report agrees with the auction house, then tears down.
 #
-#   scripts/compose-smoke.sh [--no-ollama] [--keep]
+#   scripts/compose-smoke.sh [--no-ollama] [--keep] [--ha]
 #
 # Base images come from the environment or .env like any compose run (JDK_IMAGE, JRE_IMAGE, AGENT_BASE_IMAGE,
 # KAFKA_IMAGE, OLLAMA_IMAGE). --no-ollama leaves the LLM out (agents decide by rules), for machines that cannot get
-# the ollama image; --keep leaves the stack running afterwards.
+# the ollama image; --keep leaves the stack running afterwards; --ha runs the three-broker ha profile
+# (docker-compose.ha.yml) and kills one of its brokers mid-auction: the auction must finish with nothing lost.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-with_ollama=1 keep=0
+with_ollama=1 keep=0 ha=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-ollama) with_ollama=0; shift ;;
         --keep) keep=1; shift ;;
-        *) echo "unknown option $1 (use --no-ollama, --keep)" >&2; exit 2 ;;
+        --ha) ha=1; shift ;;
+        *) echo "unknown option $1 (use --no-ollama, --keep, --ha)" >&2; exit 2 ;;
     esac
 done
 
@@ -34,7 +36,12 @@ export AGENT_HEARTBEAT_INTERVAL=2s ORCHESTRATOR_HEARTBEAT_TIMEOUT=15s ORCHESTRAT
 export ORCHESTRATOR_CHECK_INTERVAL=2s AGENT_REPLICAS=9
 services=(kafka auction-service orchestrator-service log-service report-service agent-service)
 if [ $with_ollama = 1 ]; then services+=(ollama ollama-pull); else export LLM_ENABLED=false; fi
-dc() { "${compose[@]}" -p "$project" "$@"; }
+files=()
+if [ $ha = 1 ]; then
+    files=(-f docker-compose.yml -f docker-compose.ha.yml --profile ha)
+    services+=(kafka-2 kafka-3 kafka-topics-ha)
+fi
+dc() { "${compose[@]}" "${files[@]}" -p "$project" "$@"; }
 fail() { echo "FAILED: $*" >&2; dc logs --no-color > "$work/compose.log" 2>&1 || true; echo "logs: $work/compose.log" >&2; exit 1; }
 teardown() { if [ $keep = 0 ]; then dc down -v --remove-orphans > /dev/null 2>&1 || true; fi; }
 trap teardown EXIT
@@ -65,6 +72,14 @@ step "killed agent container ${victim:0:12}"
 running() { [ "$(docker inspect -f '{{.State.Running}}' "$victim")" = true ]; }
 wait_for 180 "the orchestrator starting ${victim:0:12} again" running
 step "the orchestrator started it again after $(( $(date +%s) - killed_at )) s"
+
+if [ $ha = 1 ]; then
+    broker=$(docker ps -q --filter "label=com.docker.compose.project=$project" \
+        --filter "label=com.docker.compose.service=kafka-2" | head -1)
+    [ -n "$broker" ] || fail "no kafka-2 container to kill"
+    docker kill "$broker" > /dev/null
+    step "killed broker kafka-2 (${broker:0:12}); two of three keep min.insync.replicas=2"
+fi
 
 wait_for 1200 "the auction to complete" completed
 step "auction completed"

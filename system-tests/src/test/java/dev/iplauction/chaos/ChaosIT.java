@@ -146,11 +146,11 @@ class ChaosIT {
     }
 
     private List<Seat> setUp(AuctionHouseProcess house) throws Exception {
-        // 24 players of the quick catalogue: long enough to outlast the chaos, short enough to finish in minutes.
+        // 20 players of the quick catalogue: long enough to outlast the chaos, short enough to finish in minutes.
         var probe = house.createAuction("{\"catalogue\":\"quick\",\"seed\":1}");
         List<String> ids = new ArrayList<>();
         for (JsonNode player : house.pool(probe.code())) {
-            if (ids.size() < 24) {
+            if (ids.size() < 20) {
                 ids.add("\"" + player.path("id").asString() + "\"");
             }
         }
