@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -355,9 +356,7 @@ class ChaosIT {
                 assertThat(live).exists();
                 JsonNode summary = post(reports.baseUrl(), "/api/replay/" + code, "", null);
                 assertThat(summary.path("events").asInt()).isPositive();
-                assertThat(java.nio.file.Files.readString(replayed))
-                        .as("replay of %s", code)
-                        .isEqualTo(java.nio.file.Files.readString(live));
+                assertThat(Files.readString(replayed)).as("replay of %s", code).isEqualTo(Files.readString(live));
             });
         }
         System.out.printf("ChaosIT: the reports of %d auctions equal their replays%n", 4);

@@ -16,15 +16,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -175,7 +179,7 @@ public final class AuctionHouse implements AutoCloseable {
      */
     private Rebuilt rebuild(String code, List<AuctionEvent> records) {
         List<AuctionEvent> events = new ArrayList<>(records.size());
-        Map<Long, AuctionEvent> bySeq = new java.util.HashMap<>();
+        Map<Long, AuctionEvent> bySeq = new HashMap<>();
         for (AuctionEvent event : records) {
             AuctionEvent first = bySeq.putIfAbsent(event.seq(), event);
             if (first == null) {
@@ -227,21 +231,21 @@ public final class AuctionHouse implements AutoCloseable {
 
     private static boolean sameEvent(AuctionEvent a, AuctionEvent b) {
         return a.equals(b)
-                || java.util.Arrays.equals(
+                || Arrays.equals(
                         EventJson.mapper().writeValueAsBytes(a),
                         EventJson.mapper().writeValueAsBytes(b));
     }
 
     /** Auctions the rebuild could not load whole, with what is wrong: read-only, shown in health. */
     public Map<String, String> damaged() {
-        Map<String, String> damaged = new java.util.TreeMap<>();
+        Map<String, String> damaged = new TreeMap<>();
         auctions.values().stream().filter(m -> m.damaged != null).forEach(m -> damaged.put(m.code, m.damaged));
         return damaged;
     }
 
     /** Auctions read-only until they are reloaded from the log after a failed write, with the reason. */
     public Map<String, String> reloading() {
-        Map<String, String> reloading = new java.util.TreeMap<>();
+        Map<String, String> reloading = new TreeMap<>();
         auctions.values().stream().filter(m -> m.readOnly != null).forEach(m -> reloading.put(m.code, m.readOnly));
         return reloading;
     }
@@ -614,7 +618,7 @@ public final class AuctionHouse implements AutoCloseable {
     private void scheduleReload(long delayMillis) {
         try {
             reloader.schedule(this::reloadPending, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             log.debug("not reloading: the house is closing");
         }
     }

@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -139,7 +140,7 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
         enqueue(new Read(done), done);
         try {
             return done.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof EventLogUnavailable unavailable) {
                 throw unavailable;
             }
