@@ -7,23 +7,25 @@
 # smoke proves the defaults seat nine agents on this machine, and that the orchestrator restarted none of them while
 # they started. It reports the time from `up` to nine seats.
 #
-#   scripts/compose-smoke.sh [--no-ollama] [--keep] [--with-load]
+#   scripts/compose-smoke.sh [--no-ollama] [--keep] [--with-load] [--ha]
 #
 # Base images come from the environment or .env like any compose run (JDK_IMAGE, JRE_IMAGE, AGENT_BASE_IMAGE,
 # KAFKA_IMAGE, OLLAMA_IMAGE). --no-ollama leaves the LLM out (agents decide by rules), for machines that cannot get
 # the ollama image; --keep leaves the stack running afterwards; --with-load runs two CPU-burning processes beside it
-# for the whole run (a busy 2-core machine).
+# for the whole run (a busy 2-core machine); --ha runs the three-broker ha profile (docker-compose.ha.yml) and kills
+# one of its brokers mid-auction: the auction must finish with nothing lost.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-with_ollama=1 keep=0 with_load=0
+with_ollama=1 keep=0 with_load=0 ha=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-ollama) with_ollama=0; shift ;;
         --keep) keep=1; shift ;;
         --with-load) with_load=1; shift ;;
-        *) echo "unknown option $1 (use --no-ollama, --keep, --with-load)" >&2; exit 2 ;;
+        --ha) ha=1; shift ;;
+        *) echo "unknown option $1 (use --no-ollama, --keep, --with-load, --ha)" >&2; exit 2 ;;
     esac
 done
 
@@ -54,7 +56,12 @@ for setting in "${health_settings[@]}"; do
 done
 services=(kafka auction-service orchestrator-service log-service report-service agent-service)
 if [ $with_ollama = 1 ]; then services+=(ollama); export COMPOSE_PROFILES=llm; else export LLM_ENABLED=false COMPOSE_PROFILES=; fi
-dc() { "${compose[@]}" -p "$project" "$@"; }
+files=()
+if [ $ha = 1 ]; then
+    files=(-f docker-compose.yml -f docker-compose.ha.yml --profile ha)
+    services+=(kafka-2 kafka-3 kafka-topics-ha)
+fi
+dc() { "${compose[@]}" "${files[@]}" -p "$project" "$@"; }
 fail() { echo "FAILED: $*" >&2; dc logs --no-color > "$work/compose.log" 2>&1 || true; echo "logs: $work/compose.log" >&2; exit 1; }
 burners=()
 teardown() {
@@ -109,6 +116,14 @@ step "killed agent container ${victim:0:12}"
 running() { [ "$(docker inspect -f '{{.State.Running}}' "$victim")" = true ]; }
 wait_for 180 "the orchestrator starting ${victim:0:12} again" running
 step "the orchestrator started it again after $(( $(date +%s) - killed_at )) s"
+
+if [ $ha = 1 ]; then
+    broker=$(docker ps -q --filter "label=com.docker.compose.project=$project" \
+        --filter "label=com.docker.compose.service=kafka-2" | head -1)
+    [ -n "$broker" ] || fail "no kafka-2 container to kill"
+    docker kill "$broker" > /dev/null
+    step "killed broker kafka-2 (${broker:0:12}); two of three keep min.insync.replicas=2"
+fi
 
 wait_for 1200 "the auction to complete" completed
 step "auction completed"

@@ -3,6 +3,7 @@ package dev.iplauction.auction.api;
 import dev.iplauction.auction.house.AuctionNotFound;
 import dev.iplauction.auction.house.CreationRefused;
 import dev.iplauction.auction.house.EventLogUnavailable;
+import dev.iplauction.auction.house.EventTooLarge;
 import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.support.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
@@ -52,8 +53,20 @@ class Problems extends ProblemResponses {
                 .body(problem(HttpStatus.CONFLICT, "too-many-auctions", refused.getMessage()));
     }
 
+    /** The change did not happen; safe to try again. */
     @ExceptionHandler
     ProblemDetail on(EventLogUnavailable unavailable) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "event-log-unavailable", unavailable.getMessage());
+    }
+
+    /** Whether the change happened is not known yet: read the auction's state before trying again. */
+    @ExceptionHandler
+    ProblemDetail on(EventLogUnavailable.OutcomeUnknown unknown) {
+        return problem(HttpStatus.GATEWAY_TIMEOUT, "outcome-unknown", unknown.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(EventTooLarge tooLarge) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", tooLarge.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.auction.rules.Phase;
 import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.AuctionCode;
+import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
@@ -16,18 +17,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -57,13 +63,33 @@ public final class AuctionHouse implements AutoCloseable {
             Thread.ofPlatform().name("auction-live").daemon(true).factory());
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("auction-clock").daemon(true).factory());
+    /** Reloads auctions after failed writes: off the writer's thread and the clock's, one reload at a time. */
+    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("auction-reload").daemon(true).factory());
+
+    private static final Duration RELOAD_FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration RELOAD_MAX_PAUSE = Duration.ofSeconds(5);
+    /** Reloader thread only. */
+    private Duration reloadBackoff = RELOAD_FIRST_PAUSE;
+    /** How long a caller whose write failed waits for the reload that tells whether it happened. */
+    private final Duration outcomeTimeout;
 
     /** One auction and the lock that serialises everything done to it. */
     private static final class Managed {
         final ReentrantLock lock = new ReentrantLock();
+        final String code;
         Auction auction;
+        /** Why commands are refused (a write failed: memory may be ahead of the log), or null. Under the lock. */
+        String readOnly;
+        /** The rebuild could not apply all of the auction's records: it stays read-only until a restart. */
+        volatile String damaged;
+        /** Completes with the auction's logged events once the pending reload is done. Under the lock. */
+        CompletableFuture<List<AuctionEvent>> reloaded;
+        /** The highest sequence number the log has confirmed: a reload must not come back with less. */
+        final AtomicLong confirmedSeq = new AtomicLong();
 
         Managed(Auction auction) {
+            this.code = auction.code();
             this.auction = auction;
         }
     }
@@ -74,8 +100,26 @@ public final class AuctionHouse implements AutoCloseable {
     /** An accepted bid: the lot, the amount, and when the clock now runs out. */
     public record BidReceipt(int lot, Lakh amount, Instant closesAt, long seq) {}
 
+    /**
+     * @param outcomeTimeout how long a caller whose write failed waits for the reload that says whether it happened
+     */
     public record Settings(
-            Duration bidWindow, Duration acceleratedWindow, Duration rtmWindow, Duration writeTimeout, Duration tick) {}
+            Duration bidWindow,
+            Duration acceleratedWindow,
+            Duration rtmWindow,
+            Duration writeTimeout,
+            Duration tick,
+            Duration outcomeTimeout) {
+
+        public Settings(
+                Duration bidWindow,
+                Duration acceleratedWindow,
+                Duration rtmWindow,
+                Duration writeTimeout,
+                Duration tick) {
+            this(bidWindow, acceleratedWindow, rtmWindow, writeTimeout, tick, Duration.ofSeconds(30));
+        }
+    }
 
     public AuctionHouse(
             AuctionEventLog eventLog,
@@ -98,6 +142,7 @@ public final class AuctionHouse implements AutoCloseable {
         this.clock = clock;
         this.observers = List.copyOf(observers);
         this.writeTimeout = settings.writeTimeout();
+        this.outcomeTimeout = settings.outcomeTimeout();
         this.setups = new AuctionSetups(
                 catalogues,
                 new AuctionSetups.Defaults(settings.bidWindow(), settings.acceleratedWindow(), settings.rtmWindow()));
@@ -113,25 +158,110 @@ public final class AuctionHouse implements AutoCloseable {
         Map<String, List<AuctionEvent>> history = eventLog.readAll();
         int unfinished = 0;
         for (var entry : history.entrySet()) {
-            Auction auction;
-            try {
-                auction = Auction.replay(entry.getKey(), entry.getValue(), clock);
-            } catch (RuntimeException e) {
-                log.error(
-                        "auction {} could not be rebuilt from its {} events; it is left out",
-                        entry.getKey(),
-                        entry.getValue().size(),
-                        e);
+            Rebuilt rebuilt = rebuild(entry.getKey(), entry.getValue());
+            if (rebuilt.auction() == null) {
                 continue;
             }
-            Managed managed = new Managed(auction);
-            if (auction.phase() != Phase.COMPLETED) {
+            Managed managed = new Managed(rebuilt.auction());
+            managed.confirmedSeq.set(rebuilt.auction().seq());
+            managed.damaged = rebuilt.damage();
+            auctions.put(managed.code, managed);
+            if (managed.damaged == null && rebuilt.auction().phase() != Phase.COMPLETED) {
                 unfinished++;
-                await(auction.code(), write(managed, auction.restartClock()));
+                managed.lock.lock();
+                try {
+                    afterWrite(managed, write(managed, managed.auction.restartClock()));
+                } finally {
+                    managed.lock.unlock();
+                }
             }
-            auctions.put(auction.code(), managed);
         }
-        log.info("rebuilt {} auctions from the event log, {} unfinished", history.size(), unfinished);
+        log.info(
+                "rebuilt {} auctions from the event log, {} unfinished, {} damaged",
+                auctions.size(),
+                unfinished,
+                damaged().size());
+    }
+
+    /** What a rebuild made of one auction's records: the auction (null if none could be made) and any damage. */
+    private record Rebuilt(Auction auction, String damage) {}
+
+    /**
+     * Rebuilds one auction from its records, never dropping it silently. A record repeating a sequence number with
+     * different content is dead-lettered (the first one is what was confirmed); a record that cannot be applied is
+     * dead-lettered with every later one, and the auction loads from the records before it, marked damaged.
+     */
+    private Rebuilt rebuild(String code, List<AuctionEvent> records) {
+        List<AuctionEvent> events = new ArrayList<>(records.size());
+        Map<Long, AuctionEvent> bySeq = new HashMap<>();
+        for (AuctionEvent event : records) {
+            AuctionEvent first = bySeq.putIfAbsent(event.seq(), event);
+            if (first == null) {
+                events.add(event);
+            } else if (!sameEvent(first, event)) {
+                String reason = "auction " + code + " has two different records with sequence number " + event.seq()
+                        + "; the first is kept";
+                log.error("{}: dead-lettering {}", reason, event);
+                eventLog.deadLetter(event, reason);
+            }
+        }
+        events.sort(Comparator.comparingLong(AuctionEvent::seq));
+        try {
+            return new Rebuilt(Auction.replay(code, events, clock), null);
+        } catch (RuntimeException failure) {
+            // The longest prefix that applies (a replay that fails on n records fails on every longer list).
+            int good = 0;
+            int bad = events.size();
+            while (bad - good > 1) {
+                int middle = (good + bad) >>> 1;
+                if (replays(code, events.subList(0, middle))) {
+                    good = middle;
+                } else {
+                    bad = middle;
+                }
+            }
+            String damage = "record " + events.get(good).seq() + " of auction " + code + " cannot be applied ("
+                    + failure.getMessage() + "); " + (events.size() - good) + " records dead-lettered";
+            log.error("auction {} is damaged: {}", code, damage, failure);
+            for (AuctionEvent event : events.subList(good, events.size())) {
+                eventLog.deadLetter(event, damage);
+            }
+            if (good == 0) {
+                log.error("auction {} has no record that applies; it cannot be loaded", code);
+                return new Rebuilt(null, damage);
+            }
+            return new Rebuilt(Auction.replay(code, events.subList(0, good), clock), damage);
+        }
+    }
+
+    private boolean replays(String code, List<AuctionEvent> events) {
+        try {
+            Auction.replay(code, events, clock);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameEvent(AuctionEvent a, AuctionEvent b) {
+        return a.equals(b)
+                || Arrays.equals(
+                        EventJson.mapper().writeValueAsBytes(a),
+                        EventJson.mapper().writeValueAsBytes(b));
+    }
+
+    /** Auctions the rebuild could not load whole, with what is wrong: read-only, shown in health. */
+    public Map<String, String> damaged() {
+        Map<String, String> damaged = new TreeMap<>();
+        auctions.values().stream().filter(m -> m.damaged != null).forEach(m -> damaged.put(m.code, m.damaged));
+        return damaged;
+    }
+
+    /** Auctions read-only until they are reloaded from the log after a failed write, with the reason. */
+    public Map<String, String> reloading() {
+        Map<String, String> reloading = new TreeMap<>();
+        auctions.values().stream().filter(m -> m.readOnly != null).forEach(m -> reloading.put(m.code, m.readOnly));
+        return reloading;
     }
 
     // ---- creating and seats ----
@@ -182,9 +312,12 @@ public final class AuctionHouse implements AutoCloseable {
             managed.lock.unlock();
         }
         try {
-            await(code, written);
-        } catch (EventLogUnavailable e) {
-            auctions.remove(code, managed);
+            settle(managed, created.events(), written);
+        } catch (EventTooLarge | EventLogUnavailable e) {
+            if (!(e instanceof EventLogUnavailable.OutcomeUnknown)) {
+                // Not in the log, so not in the house either: no phantom auction.
+                auctions.remove(code, managed);
+            }
             throw e;
         }
         log.info(
@@ -331,28 +464,38 @@ public final class AuctionHouse implements AutoCloseable {
 
     // ---- the clock ----
 
+    /** Runs on the clock thread; nothing may escape it, or the scheduler stops calling it and every clock stops. */
     private void tickAll() {
-        Instant now = clock.instant();
-        for (Managed managed : auctions.values()) {
-            Optional<Instant> deadline = managed.auction.nextDeadline();
-            if (deadline.isEmpty() || now.isBefore(deadline.get())) {
-                continue;
+        try {
+            Instant now = clock.instant();
+            for (Managed managed : auctions.values()) {
+                tick(managed, now);
             }
+        } catch (RuntimeException | Error e) {
+            log.error("the auction clock failed; it carries on", e);
+        }
+    }
+
+    private void tick(Managed managed, Instant now) {
+        try {
+            CompletableFuture<Void> written;
+            managed.lock.lock();
             try {
-                CompletableFuture<Void> written;
-                managed.lock.lock();
-                try {
-                    written = write(managed, managed.auction.tick());
-                } finally {
-                    managed.lock.unlock();
+                if (managed.readOnly != null || managed.damaged != null) {
+                    return;
                 }
-                written.exceptionally(e -> {
-                    reloadAfterFailedWrite(managed, e);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                log.error("the clock of auction {} failed", managed.auction.code(), e);
+                Optional<Instant> deadline = managed.auction.nextDeadline();
+                if (deadline.isEmpty() || now.isBefore(deadline.get())) {
+                    return;
+                }
+                written = write(managed, managed.auction.tick());
+            } finally {
+                managed.lock.unlock();
             }
+            afterWrite(managed, written);
+        } catch (RuntimeException e) {
+            log.error("the clock of auction {} failed", managed.code, e);
+            markReadOnly(managed, "its clock failed: " + e);
         }
     }
 
@@ -368,21 +511,19 @@ public final class AuctionHouse implements AutoCloseable {
     private <T> T runStep(String code, StepCommand<T> command) {
         Managed managed = find(code);
         CompletableFuture<Void> written;
+        List<AuctionEvent> events;
         T value;
         managed.lock.lock();
         try {
+            requireWritable(managed);
             Step<T> step = command.apply(managed.auction);
             value = step.value();
-            written = write(managed, step.events());
+            events = step.events();
+            written = write(managed, events);
         } finally {
             managed.lock.unlock();
         }
-        try {
-            await(code, written);
-        } catch (EventLogUnavailable e) {
-            reloadAfterFailedWrite(managed, e);
-            throw e;
-        }
+        settle(managed, events, written);
         return value;
     }
 
@@ -391,18 +532,225 @@ public final class AuctionHouse implements AutoCloseable {
         Step<T> apply(Auction auction);
     }
 
-    /** Hands events to the log (under the auction's lock, so the log keeps the rules' order) and schedules the push. */
+    /**
+     * Hands events to the log (under the auction's lock, so the log keeps the rules' order) and schedules the push.
+     * Never throws: a failure of the log comes back in the future.
+     */
     private CompletableFuture<Void> write(Managed managed, List<AuctionEvent> events) {
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         Auction auction = managed.auction;
-        CompletableFuture<Void> written = eventLog.append(auction.code(), events);
-        if (observers.stream().anyMatch(o -> o.watching(auction.code()))) {
-            AuctionView snapshot = AuctionView.of(auction, clock.instant());
-            written.thenRunAsync(() -> notifyObservers(snapshot), broadcaster);
+        CompletableFuture<Void> written;
+        try {
+            written = eventLog.append(auction.code(), events);
+        } catch (RuntimeException e) {
+            written = CompletableFuture.failedFuture(e);
+        }
+        long last = events.getLast().seq();
+        written.thenRun(() -> managed.confirmedSeq.accumulateAndGet(last, Math::max));
+        try {
+            if (observers.stream().anyMatch(o -> o.watching(auction.code()))) {
+                AuctionView snapshot = AuctionView.of(auction, clock.instant());
+                written.thenRunAsync(() -> notifyObservers(snapshot), broadcaster);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not schedule the live update of auction {}", auction.code(), e);
         }
         return written;
+    }
+
+    /** A write nobody waits for (the clock, a restart): if it fails, the auction is reloaded off the writer's thread. */
+    private void afterWrite(Managed managed, CompletableFuture<Void> written) {
+        written.whenCompleteAsync(
+                (ok, failure) -> {
+                    if (failure != null) {
+                        markReadOnly(managed, "a write to the event log failed: " + rootMessage(failure));
+                    }
+                },
+                reloader);
+    }
+
+    /**
+     * Waits for the log to settle a command's events. If it did not take them, the auction goes read-only and is
+     * reloaded; the caller is answered by what the reloaded log says: the events are there (the change happened after
+     * all) or not (503, it did not happen); if the reload takes too long, the outcome is unknown (504).
+     */
+    private void settle(Managed managed, List<AuctionEvent> events, CompletableFuture<Void> written) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Throwable failure;
+        try {
+            written.get(writeTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e;
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (TimeoutException e) {
+            failure = e;
+        }
+        if (failure instanceof EventTooLarge tooLarge) {
+            // Refused before Kafka saw it: nothing was written, but memory has the change; take the log's word.
+            markReadOnly(managed, "a change was too large for the event log");
+            throw tooLarge;
+        }
+        CompletableFuture<List<AuctionEvent>> reloaded = markReadOnly(managed, rootMessage(failure));
+        List<AuctionEvent> logged;
+        try {
+            logged = reloaded.get(outcomeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventLogUnavailable.OutcomeUnknown(unknown(managed), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EventLogUnavailable.OutcomeUnknown(unknown(managed), failure);
+        }
+        AuctionEvent first = events.getFirst();
+        boolean landed = logged.stream().anyMatch(e -> e.seq() == first.seq() && sameEvent(e, first));
+        if (landed) {
+            log.info("change {} of auction {} was in the log after all", first.seq(), managed.code);
+            return;
+        }
+        throw new EventLogUnavailable(
+                "the event log did not take the change to auction " + managed.code + " (" + rootMessage(failure)
+                        + "); it did not happen, try again",
+                failure);
+    }
+
+    private String unknown(Managed managed) {
+        return "the event log did not settle the change to auction " + managed.code + " within "
+                + outcomeTimeout.toSeconds() + " s; whether it happened shows in the auction's state once the log is"
+                + " back";
+    }
+
+    private void requireWritable(Managed managed) {
+        if (managed.damaged != null) {
+            throw new EventLogUnavailable(
+                    "auction " + managed.code + " is damaged and read-only: " + managed.damaged, null);
+        }
+        if (managed.readOnly != null) {
+            throw new EventLogUnavailable(
+                    "auction " + managed.code + " is read-only until it has been reloaded from the event log ("
+                            + managed.readOnly + ")",
+                    null);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /**
+     * Memory may be ahead of the log: refuse commands on this auction until it has been reloaded. Returns the future
+     * of that reload (one per outage, shared by every caller waiting on it).
+     */
+    private CompletableFuture<List<AuctionEvent>> markReadOnly(Managed managed, String reason) {
+        CompletableFuture<List<AuctionEvent>> reloaded;
+        managed.lock.lock();
+        try {
+            if (managed.readOnly == null) {
+                log.error(
+                        "writing auction {} to the event log failed ({}); it is read-only until reloaded",
+                        managed.code,
+                        reason);
+                managed.readOnly = reason;
+                managed.reloaded = new CompletableFuture<>();
+            }
+            reloaded = managed.reloaded;
+        } finally {
+            managed.lock.unlock();
+        }
+        scheduleReload(0);
+        return reloaded;
+    }
+
+    private void scheduleReload(long delayMillis) {
+        try {
+            reloader.schedule(this::reloadPending, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            log.debug("not reloading: the house is closing");
+        }
+    }
+
+    /**
+     * Reloads every read-only auction from the log, on the reloader thread (never the producer's, never under a lock
+     * while reading). While the log cannot be read, tries again with a growing pause.
+     */
+    private void reloadPending() {
+        List<Managed> pending =
+                auctions.values().stream().filter(m -> m.readOnly != null).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, List<AuctionEvent>> history;
+        try {
+            history = eventLog.readAll();
+        } catch (RuntimeException e) {
+            retryReload(pending.size(), e);
+            return;
+        }
+        boolean behind = false;
+        for (Managed managed : pending) {
+            List<AuctionEvent> events = history.getOrDefault(managed.code, List.of());
+            Rebuilt rebuilt = events.isEmpty() ? new Rebuilt(null, null) : rebuild(managed.code, events);
+            long loaded = rebuilt.auction() == null ? 0 : rebuilt.auction().seq();
+            if (loaded < managed.confirmedSeq.get()) {
+                // The read missed something the log confirmed: never go back behind it; read again.
+                log.warn(
+                        "auction {} reloaded at {} but the log confirmed {}; reading again",
+                        managed.code,
+                        loaded,
+                        managed.confirmedSeq.get());
+                behind = true;
+                continue;
+            }
+            CompletableFuture<List<AuctionEvent>> done;
+            managed.lock.lock();
+            try {
+                done = managed.reloaded;
+                managed.reloaded = null;
+                managed.readOnly = null;
+                if (rebuilt.auction() == null) {
+                    // Its creation never reached the log: it never existed.
+                    auctions.remove(managed.code, managed);
+                } else {
+                    managed.auction = rebuilt.auction();
+                    managed.damaged = rebuilt.damage();
+                    if (managed.damaged == null) {
+                        // The time the log was away is nobody's fault: the open lot gets a fresh window.
+                        afterWrite(managed, write(managed, managed.auction.restartClock()));
+                    }
+                }
+            } finally {
+                managed.lock.unlock();
+            }
+            log.info("auction {} reloaded from the event log at change {}", managed.code, loaded);
+            if (done != null) {
+                done.complete(events);
+            }
+        }
+        reloadBackoff = RELOAD_FIRST_PAUSE;
+        if (behind) {
+            scheduleReload(RELOAD_FIRST_PAUSE.toMillis());
+        }
+    }
+
+    private void retryReload(int waiting, RuntimeException cause) {
+        Duration pause = reloadBackoff;
+        reloadBackoff =
+                pause.multipliedBy(2).compareTo(RELOAD_MAX_PAUSE) > 0 ? RELOAD_MAX_PAUSE : pause.multipliedBy(2);
+        log.warn(
+                "{} auctions wait for the event log to reload them ({}); trying again in {} ms",
+                waiting,
+                rootMessage(cause),
+                pause.toMillis());
+        scheduleReload(pause.toMillis());
     }
 
     private void notifyObservers(AuctionView snapshot) {
@@ -412,37 +760,6 @@ public final class AuctionHouse implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("observer {} failed on auction {}", observer, snapshot.code(), e);
             }
-        }
-    }
-
-    private void await(String code, CompletableFuture<Void> written) {
-        try {
-            written.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventLogUnavailable("interrupted while writing auction " + code + " to the event log", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new EventLogUnavailable(
-                    "the event log did not confirm the change to auction " + code + " within " + writeTimeout, e);
-        }
-    }
-
-    /** Memory ran ahead of the log: take the log's word for what happened. */
-    private void reloadAfterFailedWrite(Managed managed, Throwable cause) {
-        String code = managed.auction.code();
-        log.error("writing auction {} to the event log failed; reloading it from the log", code, cause);
-        managed.lock.lock();
-        try {
-            List<AuctionEvent> events = eventLog.readAll().getOrDefault(code, List.of());
-            if (events.isEmpty()) {
-                auctions.remove(code, managed);
-                return;
-            }
-            managed.auction = Auction.replay(code, events, clock);
-        } catch (RuntimeException e) {
-            log.error("auction {} could not be reloaded from the event log", code, e);
-        } finally {
-            managed.lock.unlock();
         }
     }
 
@@ -492,6 +809,7 @@ public final class AuctionHouse implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        reloader.shutdownNow();
         broadcaster.shutdown();
         try {
             broadcaster.awaitTermination(2, TimeUnit.SECONDS);

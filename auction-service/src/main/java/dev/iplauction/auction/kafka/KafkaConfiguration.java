@@ -1,12 +1,12 @@
 package dev.iplauction.auction.kafka;
 
-import dev.iplauction.auction.house.AuctionEventLog;
-import dev.iplauction.contracts.EventJson;
+import dev.iplauction.auction.system.AuctionProperties;
 import dev.iplauction.contracts.Topics;
-import dev.iplauction.contracts.auction.AuctionEvent;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -21,7 +21,6 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /** The auction service's Kafka wiring: its topic, a durable ordered producer, and the reader that rebuilds auctions. */
 @Configuration(proxyBeanMethods = false)
@@ -30,26 +29,22 @@ class KafkaConfiguration {
     @Bean
     KafkaAdmin.NewTopics auctionTopics(
             @Value("${auction.kafka.partitions:3}") int partitions,
-            @Value("${auction.kafka.replicas:1}") short replicas) {
+            @Value("${auction.kafka.replicas:1}") short replicas,
+            @Value("${auction.kafka.min-insync-replicas:1}") int minInSync) {
+        // With three brokers (the ha profile): replicas 3, min.insync.replicas 2, so acks=all means two copies.
+        String minIsr = String.valueOf(Math.max(1, Math.min(minInSync, replicas)));
         return new KafkaAdmin.NewTopics(
                 TopicBuilder.name(Topics.AUCTION_EVENTS.topicName())
                         .partitions(partitions)
                         .replicas(replicas)
                         .config(TopicConfig.RETENTION_MS_CONFIG, Topics.AUCTION_EVENTS.retentionMs())
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)
                         .build(),
                 TopicBuilder.name(Topics.AUCTION_EVENTS.deadLetterTopicName())
                         .partitions(1)
                         .replicas(replicas)
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)
                         .build());
-    }
-
-    @Bean
-    KafkaTemplate<String, AuctionEvent> auctionEventTemplate(KafkaProperties properties) {
-        Map<String, Object> config = durable(properties.buildProducerProperties());
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                config,
-                new StringSerializer(),
-                new JacksonJsonSerializer<AuctionEvent>(EventJson.mapper()).noTypeInfo()));
     }
 
     @Bean
@@ -58,18 +53,42 @@ class KafkaConfiguration {
                 durable(properties.buildProducerProperties()), new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
-    @Bean
-    AuctionEventLog auctionEventLog(
-            KafkaTemplate<String, AuctionEvent> auctionEventTemplate,
+    /**
+     * The single transactional writer. Its timeouts are bounded by the house's write timeout, so Kafka gives up on a
+     * record no later than the house does; a transaction it gives up is settled (aborted, or finished if already
+     * committing) by the next producer with the same transactional id before the log is read again.
+     */
+    @Bean(destroyMethod = "close")
+    KafkaAuctionEventLog auctionEventLog(
             KafkaTemplate<byte[], byte[]> deadLetterTemplate,
-            KafkaProperties properties) {
-        Map<String, Object> config = new HashMap<>(properties.buildConsumerProperties());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            KafkaProperties properties,
+            AuctionProperties auction,
+            @Value("${auction.kafka.transactional-id:${spring.application.name:auction-service}}")
+                    String transactionalId,
+            @Value("${auction.kafka.max-record-bytes:900000}") int maxRecordBytes,
+            @Value("${auction.kafka.read-timeout:60s}") Duration readTimeout) {
+        Map<String, Object> producer = durable(properties.buildProducerProperties());
+        int timeout = (int) Math.max(1000, auction.writeTimeout().toMillis());
+        producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        producer.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Math.max(10_000, 3 * timeout));
+        // Room for the largest event the house lets through, plus the record's framing.
+        producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1_048_576, maxRecordBytes + 64 * 1024));
+        Map<String, Object> consumer = new HashMap<>(properties.buildConsumerProperties());
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
         var consumers =
-                new DefaultKafkaConsumerFactory<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        return new KafkaAuctionEventLog(auctionEventTemplate, deadLetterTemplate, consumers);
+                new DefaultKafkaConsumerFactory<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaAuctionEventLog(
+                () -> new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()),
+                deadLetterTemplate,
+                consumers,
+                maxRecordBytes,
+                readTimeout);
     }
 
     /** Every auction event must survive a broker failover and never be written twice or out of order. */

@@ -6,8 +6,12 @@ import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.AuctionObserver;
 import dev.iplauction.auction.house.CreationGate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,13 +29,23 @@ class HouseConfiguration {
         return CatalogueRepository.fromClasspath();
     }
 
+    /** Names the auctions the rebuild found damaged and those waiting for a reload; UP either way (the rest work). */
+    @Bean
+    HealthIndicator auctionsHealth(AuctionHouse house) {
+        return () -> Health.up()
+                .withDetail("damaged", house.damaged())
+                .withDetail("reloading", house.reloading())
+                .build();
+    }
+
     @Bean(destroyMethod = "close")
     AuctionHouse auctionHouse(
             AuctionEventLog eventLog,
             Clock clock,
             CatalogueRepository catalogues,
             List<AuctionObserver> observers,
-            AuctionProperties properties) {
+            AuctionProperties properties,
+            @Value("${auction.outcome-timeout:60s}") Duration outcomeTimeout) {
         return new AuctionHouse(
                 eventLog,
                 clock,
@@ -42,7 +56,8 @@ class HouseConfiguration {
                         properties.acceleratedWindow(),
                         properties.rtmWindow(),
                         properties.writeTimeout(),
-                        properties.tick()),
+                        properties.tick(),
+                        outcomeTimeout),
                 new CreationGate(
                         properties.limits().maxLiveAuctions(),
                         properties.limits().creationsPerMinute(),

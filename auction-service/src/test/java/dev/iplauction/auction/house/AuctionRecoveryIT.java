@@ -37,6 +37,9 @@ class AuctionRecoveryIT {
     @BeforeAll
     static void startBroker() {
         broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // The house writes in transactions: one broker must be enough for the transaction log.
+        broker.brokerProperties(java.util.Map.of(
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
     }
 

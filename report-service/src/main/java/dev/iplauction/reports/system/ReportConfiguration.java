@@ -72,6 +72,8 @@ class ReportConfiguration {
         // Streams' producer lingers 100 ms by default; the hop through the repartition topic should not.
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // auction-service writes in transactions: a report counts only what the auction house committed.
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         return new ReportStream(
                 ReportTopology.build(files, properties.settle(), properties.scanInterval(), listener), config);
     }
@@ -80,7 +82,11 @@ class ReportConfiguration {
     ReplayService replayService(
             ReportProperties properties, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         return new ReplayService(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
                 properties.replayTimeout(),
                 properties.maxConcurrentReplays());
     }

@@ -43,6 +43,9 @@ class BrowserSeatsBenchmarkIT {
     @Test
     void nineSeatsInOneBrowser() throws Exception {
         var broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // The auction house writes in transactions: one broker must be enough for the transaction log.
+        broker.brokerProperties(java.util.Map.of(
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
         ExecutorService seatThreads = Executors.newVirtualThreadPerTaskExecutor();
         try (var house = AuctionHouseProcess.builder(broker.getBrokersAsString())

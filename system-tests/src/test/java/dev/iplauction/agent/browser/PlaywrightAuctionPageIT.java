@@ -57,6 +57,9 @@ class PlaywrightAuctionPageIT {
     @BeforeAll
     static void startTheWorld() {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // The auction house writes in transactions: one broker must be enough for the transaction log.
+        broker.brokerProperties(java.util.Map.of(
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
         house = AuctionHouseProcess.builder(broker.getBrokersAsString())
                 .name("playwright-auction-page-it")

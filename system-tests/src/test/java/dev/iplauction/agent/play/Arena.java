@@ -48,6 +48,9 @@ final class Arena implements AutoCloseable {
 
     static Arena open(String name) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // The auction house writes in transactions: one broker must be enough for the transaction log.
+        broker.brokerProperties(java.util.Map.of(
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
         try {
             return new Arena(
