@@ -45,6 +45,8 @@ class ChaosIT {
     private static final String TOPIC = Topics.AUCTION_EVENTS.topicName();
     private static final String[][] FRANCHISES = {{"CSK", "MI"}, {"RCB", "KKR"}, {"SRH", "DC"}, {"RR", "PBKS"}};
     private static final Duration LONG = Duration.ofMinutes(4);
+    /** A replay is an operator's call: report-service takes this token for it. */
+    private static final String OPERATOR_TOKEN = "operator-token-for-the-chaos-test";
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -92,6 +94,7 @@ class ChaosIT {
                             "REPORTS_STATE_DIR",
                             work.resolve("report-state").toAbsolutePath().toString())
                     .env("REPORTS_AUCTION_PARTITIONS", "1")
+                    .env("OPERATOR_TOKEN", OPERATOR_TOKEN)
                     .start();
             try {
                 houseUrl.set(house.baseUrl());
@@ -354,7 +357,7 @@ class ChaosIT {
             Path replayed = dir.resolve(code).resolve("replay").resolve("report.json");
             await().atMost(LONG).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 assertThat(live).exists();
-                JsonNode summary = post(reports.baseUrl(), "/api/replay/" + code, "", null);
+                JsonNode summary = post(reports.baseUrl(), "/api/replay/" + code, "", OPERATOR_TOKEN);
                 assertThat(summary.path("events").asInt()).isPositive();
                 assertThat(Files.readString(replayed)).as("replay of %s", code).isEqualTo(Files.readString(live));
             });
