@@ -53,6 +53,9 @@ class SecurityAttackIT {
     @BeforeAll
     static void start() throws Exception {
         broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // The auction house writes in transactions: one broker must be enough for the transaction log.
+        broker.brokerProperties(java.util.Map.of(
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
         work = Files.createTempDirectory("attack");
         secrets = work.resolve("secrets");
