@@ -73,7 +73,7 @@ source "$root/scripts/lib/smoke.sh"
 
 api() { curl -fsS "http://127.0.0.1:${AUCTION_PORT:-8080}$1"; }
 
-orchestrator() { curl -fsS "http://127.0.0.1:${ORCHESTRATOR_PORT:-8082}$1"; }
+orchestrator() { curl -fsS -H "Authorization: Bearer $OPERATOR_TOKEN" "http://127.0.0.1:${ORCHESTRATOR_PORT:-8082}$1"; }
 
 if [ $with_load = 1 ]; then
     for _ in 1 2; do
