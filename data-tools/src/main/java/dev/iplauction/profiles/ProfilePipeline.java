@@ -615,8 +615,8 @@ public final class ProfilePipeline {
     // ---- the command ----
 
     /**
-     * {@code --cricsheet DIR} (default ../shared/data/cricsheet), {@code --auction DIR} (default
-     * ../shared/data/ipl2025), {@code --cutoff YYYY-MM-DD} (default 2024-11-24), {@code --catalogue ID} (default
+     * {@code --cricsheet DIR} (default: {@code cricsheet} in the data folder beside the repository), {@code --auction DIR}
+     * (default: its {@code ipl2025}; the inputs are described in docs/data.md), {@code --cutoff YYYY-MM-DD} (default 2024-11-24), {@code --catalogue ID} (default
      * ipl2025), {@code --out FILE} (default: standard output).
      */
     public static void main(String[] args) {
