@@ -82,8 +82,9 @@ class LocalKafkaTests {
 
     @Test
     void saysWhichPortIsTakenWhenItCannotBind() throws Exception {
-        int[] ports = freePorts(1);
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // picked while the taken port is held, so the two can never be the same port
+            int[] ports = freePorts(1);
             LocalKafkaConfig config = new LocalKafkaConfig(taken.getLocalPort(), ports[0], dataDir, "127.0.0.1");
 
             assertThatIllegalStateException()

@@ -27,8 +27,9 @@ final class KafkaProcess implements AutoCloseable {
     private int starts;
 
     KafkaProcess(Path dataDir, Path logDir) {
-        this.port = freePort();
-        this.controllerPort = freePort();
+        int[] ports = twoFreePorts();
+        this.port = ports[0];
+        this.controllerPort = ports[1];
         this.dataDir = dataDir;
         this.logDir = logDir;
     }
@@ -138,9 +139,11 @@ final class KafkaProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Both sockets are held while the second is picked, so the two ports always differ. */
+    private static int[] twoFreePorts() {
+        try (ServerSocket first = new ServerSocket(0);
+                ServerSocket second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
