@@ -505,6 +505,18 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                 deliver(view);
             }
             case "refusal" -> listener.on(refusal(push.path("refusal"), at));
+            case "bid" -> {
+                JsonNode bid = push.path("bid");
+                if (bid.path("lot").isIntegralNumber() && bid.path("amount").asInt(0) > 0) {
+                    listener.on(new ReflexBid(
+                            bid.path("lot").asInt(),
+                            Lakh.of(bid.path("amount").asInt()),
+                            browserTime(bid.path("promptedAt")),
+                            browserTime(bid.path("clickedAt"))));
+                } else {
+                    log.warn("{}: a reflex bid from the page names no lot or amount: {}", name, bid);
+                }
+            }
             default ->
                 log.debug(
                         "{}: ignored a push of kind '{}'",
@@ -648,6 +660,27 @@ public final class PlaywrightAuctionPage implements AuctionPage {
         return onPage(
                         "bidding " + amount.value() + " on lot " + lot,
                         page -> page.evaluate(PageScripts.BID, List.of(lot, amount.value())))
+                .thenApply(Click::fromPage);
+    }
+
+    @Override
+    public CompletableFuture<Click> arm(Reflex reflex) {
+        Objects.requireNonNull(reflex, "reflex");
+        return onPage(
+                        "arming the reflex for lot " + reflex.lot(),
+                        page -> page.evaluate(
+                                PageScripts.ARM,
+                                Map.of(
+                                        "lot", reflex.lot(),
+                                        "max", reflex.max().value(),
+                                        "purse", reflex.purse().value(),
+                                        "squadSize", reflex.squadSize())))
+                .thenApply(Click::fromPage);
+    }
+
+    @Override
+    public CompletableFuture<Click> disarm() {
+        return onPage("disarming the reflex", page -> page.evaluate(PageScripts.DISARM))
                 .thenApply(Click::fromPage);
     }
 

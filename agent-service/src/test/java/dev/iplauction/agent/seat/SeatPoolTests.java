@@ -225,6 +225,16 @@ class SeatPoolTests {
         }
 
         @Override
+        public CompletableFuture<Click> arm(dev.iplauction.agent.browser.Reflex reflex) {
+            return CompletableFuture.completedFuture(new Click(false, "no-reflex"));
+        }
+
+        @Override
+        public CompletableFuture<Click> disarm() {
+            return CompletableFuture.completedFuture(new Click(false, "no-reflex"));
+        }
+
+        @Override
         public CompletableFuture<Click> bid(int lot, Lakh amount) {
             return CompletableFuture.completedFuture(new Click(false, Click.MOVED_ON));
         }
