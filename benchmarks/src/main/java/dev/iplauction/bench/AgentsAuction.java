@@ -230,6 +230,12 @@ public final class AgentsAuction {
         System.out.printf(
                 "lots %d (sold %d, unsold %d), accepted bids %d, agent bid attempts %d%n",
                 lots, sold, unsold, accepted, bids.size());
+        long stale = bids.stream()
+                .filter(b -> b.outcome() == BidEvent.Outcome.REJECTED && "stale".equals(b.reason()))
+                .count();
+        System.out.printf(
+                "bid attempts refused as stale: %d of %d (%.1f%%)%n",
+                stale, bids.size(), 100.0 * stale / Math.max(1, bids.size()));
         System.out.printf(
                 "decisions ready before the lot's clock ran out: %d of %d (%.1f%%); latency %s%n",
                 decidedInTime.size(),
