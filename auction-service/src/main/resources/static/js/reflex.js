@@ -31,6 +31,7 @@
 
   let armed = null; // { lot, max, purse, squadSize }
   let inFlight = null; // { lot, amount, at }
+  let refused = ""; // "seq:lot:amount" of the last bid refused: not clicked again until a newer view comes
   let viewAt = now();
 
   const whole = (value) => Number.isSafeInteger(value) && value >= 0;
@@ -61,6 +62,7 @@
     if (!button || button.disabled || button.closest("[hidden]")) return;
     const amount = Number(button.dataset.amount);
     if (button.dataset.lot !== String(lot.number) || !(amount > 0) || amount > armed.max) return;
+    if (refused === `${view.seq}:${lot.number}:${amount}`) return; // wait for a newer view (what beat it)
     inFlight = { lot: lot.number, amount, at: now() };
     button.click();
     document.dispatchEvent(
@@ -75,7 +77,8 @@
     react();
   });
 
-  // A refusal of the bid in flight answers it: try again with what the page shows now.
+  // A refusal of the bid in flight answers it. A stale refusal often comes before the view of the bid that beat it:
+  // the button still shows the refused amount, so the page waits for that view rather than racing itself.
   const refusal = byTestId("last-refusal");
   if (refusal) {
     let count = refusal.dataset.count || "0";
@@ -83,6 +86,7 @@
       if ((refusal.dataset.count || "0") === count) return;
       count = refusal.dataset.count || "0";
       if (inFlight && refusal.dataset.lot === String(inFlight.lot) && refusal.dataset.amount === String(inFlight.amount)) {
+        refused = `${window.__auction ? window.__auction.seq : ""}:${inFlight.lot}:${inFlight.amount}`;
         inFlight = null;
         react();
       }

@@ -68,7 +68,7 @@ public final class AgentsFloor {
         Http http = new Http(url);
         Http.Reply created = http.post(
                 "/api/auctions",
-                "{\"catalogue\":\"quick\",\"purseLakh\":10000000,\"rtmCards\":0,\"bidWindowMillis\":600000,"
+                "{\"catalogue\":\"quick\",\"purseLakh\":1000000,\"rtmCards\":0,\"bidWindowMillis\":300000,"
                         + "\"name\":\"Agents floor\"}",
                 null);
         Http.require(created, 201);
