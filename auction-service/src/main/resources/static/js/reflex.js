@@ -4,7 +4,7 @@
  * within the maximum, and no bid of this page is still unanswered. The page decides nothing: it only saves the round
  * trip to whoever armed it. See PAGE_CONTRACT.md, "The reflex".
  *
- *   window.__auctionReflex.arm({ lot, max, purse, squadSize })  -> "armed" | "not:" + why
+ *   window.__auctionReflex.arm({ lot, max, purse, squadSize, spreadMs })  -> "armed" | "not:" + why
  *   window.__auctionReflex.disarm()
  *
  * purse and squadSize are this franchise's as the armer saw them: a view that shows others means the lot closed or the
@@ -50,19 +50,56 @@
     return !answered;
   }
 
+  let spreadTimer = null;
+
+  /**
+   * Clicks now, or after a random moment up to the armed spread for each rival who could bid the same amount: nine
+   * pages that see the same view and all click at once make eight stale bids for the house to refuse; spread out, the
+   * later ones see the winner's view before their turn comes and click the next amount or not at all (the checks run
+   * again when the moment comes).
+   */
   function react() {
+    if (spreadTimer !== null) return;
+    const amount = ready();
+    const spread = amount > 0 ? armed.spreadMs * rivals(window.__auction, amount) : 0;
+    if (spread > 0) {
+      spreadTimer = setTimeout(() => {
+        spreadTimer = null;
+        if (ready()) click();
+      }, Math.random() * spread);
+    } else if (amount > 0) {
+      click();
+    }
+  }
+
+  /** Seated franchises other than this one that could bid this amount too: the more, the wider the spread. */
+  function rivals(view, amount) {
+    const leader = view.lot ? view.lot.highestBidder : null;
+    return view.franchises.filter((f) => f.code !== me && f.code !== leader && f.seatTaken && f.maxBid >= amount)
+      .length;
+  }
+
+  /** Whether the page should click now: the amount the button shows, or 0. */
+  function ready() {
     const view = window.__auction;
-    if (!armed || !me || !view || view.phase !== "RUNNING" || !view.lot) return;
-    if (waiting(view)) return;
+    if (!armed || !me || !view || view.phase !== "RUNNING" || !view.lot) return 0;
+    if (waiting(view)) return 0;
     const lot = view.lot;
     const mine = view.franchises.find((f) => f.code === me);
-    if (lot.number !== armed.lot || lot.stage !== "BIDDING" || lot.highestBidder === me) return;
-    if (!mine || mine.purse !== armed.purse || mine.squadSize !== armed.squadSize) return;
+    if (lot.number !== armed.lot || lot.stage !== "BIDDING" || lot.highestBidder === me) return 0;
+    if (!mine || mine.purse !== armed.purse || mine.squadSize !== armed.squadSize) return 0;
     const button = byTestId("bid-button");
-    if (!button || button.disabled || button.closest("[hidden]")) return;
+    if (!button || button.disabled || button.closest("[hidden]")) return 0;
     const amount = Number(button.dataset.amount);
-    if (button.dataset.lot !== String(lot.number) || !(amount > 0) || amount > armed.max) return;
-    if (refused === `${view.seq}:${lot.number}:${amount}`) return; // wait for a newer view (what beat it)
+    if (button.dataset.lot !== String(lot.number) || !(amount > 0) || amount > armed.max) return 0;
+    if (refused === `${view.seq}:${lot.number}:${amount}`) return 0; // wait for a newer view (what beat it)
+    return amount;
+  }
+
+  function click() {
+    const button = byTestId("bid-button");
+    const lot = window.__auction.lot;
+    const amount = Number(button.dataset.amount);
     inFlight = { lot: lot.number, amount, at: now() };
     button.click();
     document.dispatchEvent(
@@ -98,10 +135,11 @@
       arm(order) {
         const o = order || {};
         if (!me || !pageData.seatToken) return "not:not-seated";
-        if (![o.lot, o.max, o.purse, o.squadSize].every(whole)) {
-          return "not:bad-order (lot, max, purse and squadSize must be whole numbers of lakh / players)";
+        const spreadMs = o.spreadMs === undefined ? 0 : o.spreadMs;
+        if (![o.lot, o.max, o.purse, o.squadSize, spreadMs].every(whole) || spreadMs > 1000) {
+          return "not:bad-order (lot, max, purse and squadSize must be whole numbers of lakh / players, spreadMs 0-1000)";
         }
-        armed = { lot: o.lot, max: o.max, purse: o.purse, squadSize: o.squadSize };
+        armed = { lot: o.lot, max: o.max, purse: o.purse, squadSize: o.squadSize, spreadMs };
         react();
         return "armed";
       },

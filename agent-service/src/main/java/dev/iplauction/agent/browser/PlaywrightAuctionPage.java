@@ -298,7 +298,8 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                                         "lot", reflex.lot(),
                                         "max", reflex.max().value(),
                                         "purse", reflex.purse().value(),
-                                        "squadSize", reflex.squadSize())))
+                                        "squadSize", reflex.squadSize(),
+                                        "spreadMs", reflex.spreadMillis())))
                 .thenApply(Click::fromPage);
     }
 

@@ -56,6 +56,12 @@ final class Seat implements AuctionPage.Listener {
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(2);
     /** Pool reads wait a random moment up to this, so that nine seats do not open nine tabs at once. */
     private static final Duration POOL_READ_SPREAD = Duration.ofMillis(1_500);
+    /**
+     * How long the page's click may wait, at random, for each rival who could bid the same amount. Without it nine
+     * pages clicked every step together and the house refused 72 % of the bids it was sent as stale
+     * (scripts/bench-agents.sh); see the README's benchmark section for what it does to reaction times.
+     */
+    private static final int REFLEX_SPREAD_MILLIS = 50;
 
     private final Franchise franchise;
     private final String auctionCode;
@@ -481,7 +487,7 @@ final class Seat implements AuctionPage.Listener {
         RoomView.FranchiseState me = view.franchise(franchise);
         Lakh max = Lakh.min(decision.maxBid(), me.maxBid());
         Reflex wanted = decision.choice() == Choice.BID && affordable(view, max)
-                ? new Reflex(lot.number(), max, me.purse(), me.squadSize())
+                ? new Reflex(lot.number(), max, me.purse(), me.squadSize(), REFLEX_SPREAD_MILLIS)
                 : null;
         if (Objects.equals(wanted, armed)) {
             return;

@@ -119,7 +119,7 @@ class PageReflexIT {
 
     private static Reflex reflex(RoomView view, Franchise franchise, Lakh max) {
         RoomView.FranchiseState me = view.franchise(franchise);
-        return new Reflex(view.lot().number(), max, me.purse(), me.squadSize());
+        return new Reflex(view.lot().number(), max, me.purse(), me.squadSize(), 0);
     }
 
     private static Lakh steps(Lakh from, int steps) {
@@ -174,7 +174,7 @@ class PageReflexIT {
 
         // Armed, then disarmed before anyone bids: MI opens, and CSK's page does not answer; CSK's hand still can.
         Reflex armed = reflex(seen, Franchise.CSK, plenty);
-        Reflex stale = new Reflex(armed.lot(), plenty, armed.purse().plus(Lakh.of(1)), armed.squadSize());
+        Reflex stale = new Reflex(armed.lot(), plenty, armed.purse().plus(Lakh.of(1)), armed.squadSize(), 0);
         assertThat(get(room.csk().arm(stale))).isEqualTo(new Click(true, "")); // another purse: no click at arming
         assertThat(get(room.mi().bid(lot.number(), base))).isEqualTo(new Click(true, ""));
         room.cskSeen().awaitView(held(Franchise.MI, base), LIVE);
@@ -226,7 +226,10 @@ class PageReflexIT {
 
         // Both armed to the same maximum: they take turns, each answering the other, until the next amount is beyond
         // it; with one bid in flight each, no click of theirs is refused.
-        assertThat(get(room.mi().arm(reflex(room.miSeen().latest().orElseThrow(), Franchise.MI, max))))
+        // MI's clicks wait up to 200 ms each (one rival who could bid): spread out, they still come.
+        RoomView miSaw = room.miSeen().latest().orElseThrow();
+        Reflex mi = reflex(miSaw, Franchise.MI, max);
+        assertThat(get(room.mi().arm(new Reflex(mi.lot(), mi.max(), mi.purse(), mi.squadSize(), 200))))
                 .isEqualTo(new Click(true, ""));
         RoomView last = room.cskSeen()
                 .awaitView(v -> v.lot() != null && max.equals(v.lot().currentBid()), LIVE);
