@@ -18,7 +18,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/jdk.sh"
 java="$JAVA_HOME/bin/java"
 
-catalogue=ipl2025 window=1000 llm=false with_load=false jvm_options="${AGENT_JVM_OPTIONS:--XX:+UseSerialGC -Xmx256m}"
+catalogue=ipl2025 window=1000 llm=false with_load=false jvm_options="${AGENT_JVM_OPTIONS:--XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -Dspring.main.lazy-initialization=true}"
 while [ $# -gt 0 ]; do
     case "$1" in
         --catalogue) catalogue="$2"; shift 2 ;;
