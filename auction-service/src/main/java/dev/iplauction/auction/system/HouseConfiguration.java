@@ -57,7 +57,8 @@ class HouseConfiguration {
                         properties.rtmWindow(),
                         properties.writeTimeout(),
                         properties.tick(),
-                        outcomeTimeout),
+                        outcomeTimeout,
+                        properties.limits().finishedKept()),
                 new CreationGate(
                         properties.limits().maxLiveAuctions(),
                         properties.limits().creationsPerMinute(),

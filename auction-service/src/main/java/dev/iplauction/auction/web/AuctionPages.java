@@ -431,6 +431,13 @@ class AuctionPages {
 
     @ExceptionHandler
     ModelAndView on(AuctionNotFound notFound) {
+        if (notFound.leftTheHouse()) {
+            return problem(
+                    HttpStatus.NOT_FOUND,
+                    "Auction finished",
+                    "Auction " + notFound.code() + " finished a while ago and this house no longer shows it."
+                            + " Its report and replay are on the reports service.");
+        }
         return problem(
                 HttpStatus.NOT_FOUND,
                 "No such auction",
