@@ -769,6 +769,7 @@
       alert.textContent = `Outbid on ${lot.player.name}: ${NAMES[lot.highestBidder] || lot.highestBidder} bid ${lot.currentBidDisplay}.`;
       setAttr(alert, "data-lot", lot.number);
       setAttr(alert, "data-by", lot.highestBidder);
+      if (alert.hidden) setAttr(alert, "data-count", Number(alert.dataset.count || 0) + 1);
       alert.hidden = false;
       document.title = `Outbid! ${baseTitle}`;
       body.classList.add("is-outbid");
