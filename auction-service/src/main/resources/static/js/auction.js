@@ -582,6 +582,7 @@
   // the accepted bids on the lot, and the agents' decisions on hammered lots (maxima and reasons only after the hammer).
 
   let table = readJson("table-data");
+  const LADDER_SHOWN = 10;
 
   function applyTable(next) {
     if (!next || (code && next.code !== code)) return;
@@ -640,8 +641,10 @@
     const key = `${lot}:${table.ladder.map((r) => `${r.franchise}${r.amount}${r.ai ? "a" : "p"}`).join(",")}`;
     if (list.dataset.key === key) return;
     list.dataset.key = key;
+    // The newest ten; the page says how many came before.
+    const earlier = Math.max(0, table.ladder.length - LADDER_SHOWN);
     const items = table.ladder
-      .slice()
+      .slice(earlier)
       .reverse()
       .map((r) => {
         const li = document.createElement("li");
@@ -664,6 +667,12 @@
         li.append(badge(r.franchise), money, kind, time);
         return li;
       });
+    if (earlier > 0) {
+      const li = document.createElement("li");
+      li.className = "muted small";
+      li.textContent = `and ${earlier} earlier bid${earlier === 1 ? "" : "s"}`;
+      items.push(li);
+    }
     list.replaceChildren(...items);
     setHidden(byTestId("ladder-empty"), items.length > 0);
   }
@@ -674,12 +683,14 @@
     const key = table.revealed.map((l) => `${l.lot}:${l.decisions.length}`).join(",");
     if (list.dataset.key === key) return;
     list.dataset.key = key;
-    const lots = table.revealed.map((l) => {
-      const article = document.createElement("article");
+    // The latest lot open, the earlier ones folded (a click opens them).
+    const lots = table.revealed.map((l, index) => {
+      const article = document.createElement("details");
       article.className = "lot-decisions";
       article.dataset.testid = "lot-decisions";
       article.dataset.lot = String(l.lot);
-      const h = document.createElement("h3");
+      article.open = index === 0;
+      const h = document.createElement("summary");
       h.textContent = `Lot ${l.lot} · ${l.playerName || ""}`;
       const ul = document.createElement("ul");
       ul.className = "decision-list";

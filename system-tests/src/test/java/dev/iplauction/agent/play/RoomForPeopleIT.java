@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The room as a person sees it, in a real auction with AI franchises: the auction house as its own process on a real
- * broker, one agent-service instance playing eight franchises through Chromium (LLM off, so the rules decide), and a
+ * broker, one agent-service instance playing eight franchises through Chromium (asking a fake Ollama), and a
  * person in RCB's seat in another Chromium. The person's room marks the AI seats, shows the ladder and the player card,
  * shows each AI franchise's maximum, source and reason once a lot is hammered (and agrees with agent.decisions), bids
  * with the B key and raises the outbid alert. Screenshots at 1280 and 375 px go to docs/screenshots/, and axe-core
@@ -40,14 +40,21 @@ class RoomForPeopleIT {
     private static final Franchise PERSON = Franchise.RCB;
     private static final Set<Franchise> AGENTS = EnumSet.complementOf(EnumSet.of(PERSON, Franchise.PBKS));
     private static final Duration LIVE = Duration.ofMinutes(3);
+    private static final Map<String, String> SOURCES = Map.of(
+            "RULES", "by its rules",
+            "LLM", "by the LLM's advice",
+            "CACHE", "by a cached LLM answer",
+            "FALLBACK", "by its rules (the LLM failed or timed out)");
 
     private static Arena arena;
+    private static FakeOllama ollama;
     private static Playwright playwright;
     private static Browser browser;
 
     @BeforeAll
     static void open() {
         arena = Arena.open("room-for-people");
+        ollama = FakeOllama.start();
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true);
@@ -60,7 +67,7 @@ class RoomForPeopleIT {
 
     @AfterAll
     static void close() {
-        for (AutoCloseable c : new AutoCloseable[] {browser, playwright, arena}) {
+        for (AutoCloseable c : new AutoCloseable[] {browser, playwright, arena, ollama}) {
             try {
                 if (c != null) {
                     c.close();
@@ -82,7 +89,10 @@ class RoomForPeopleIT {
         try (ConfigurableApplicationContext agents = arena.startAgents(
                         code,
                         Duration.ofSeconds(1),
-                        "--agent.skip-teams=" + PERSON.code() + "," + Franchise.PBKS.code());
+                        "--agent.skip-teams=" + PERSON.code() + "," + Franchise.PBKS.code(),
+                        "--agent.llm.enabled=true",
+                        "--agent.llm.base-url=" + ollama.baseUrl(),
+                        "--agent.llm.model=" + FakeOllama.MODEL);
                 BrowserContext context =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             arena.awaitSeatsReady(code, AGENTS);
@@ -118,9 +128,16 @@ class RoomForPeopleIT {
                                     .count()
                             > 0);
 
-            // After a hammer: each AI franchise's maximum, source and reason, as it published them.
+            // After a hammer: each AI franchise's maximum, source and reason, as it published them; the LLM's (the
+            // fake Ollama's) advice among them.
             Locator lotDecisions = page.locator("[data-testid=lot-decisions]").first();
-            await().atMost(LIVE).pollInSameThread().until(() -> lotDecisions.count() > 0);
+            await().atMost(LIVE)
+                    .pollInSameThread()
+                    .until(() -> lotDecisions.count() > 0
+                            && lotDecisions
+                                            .locator("[data-testid=decision][data-source=LLM]")
+                                            .count()
+                                    > 0);
             int lot = Integer.parseInt(lotDecisions.getAttribute("data-lot"));
             Map<Franchise, DecisionMade> published = arena.decisions(code).stream()
                     .filter(d -> d.lot() == lot)
@@ -146,7 +163,7 @@ class RoomForPeopleIT {
                                         ? ""
                                         : String.valueOf(expected.maxBid().value()));
                 assertThat(d.locator("[data-testid=decision-source]").innerText())
-                        .isEqualTo("by its rules");
+                        .isEqualTo(SOURCES.get(expected.source().name()));
                 assertThat(d.locator("[data-testid=decision-reason]").innerText())
                         .isNotBlank()
                         .isEqualTo(expected.reason().replaceAll("\\s+", " ").strip());
@@ -157,7 +174,7 @@ class RoomForPeopleIT {
                                     "() => { const t = window.__table; return t.lot === 0 || t.revealed.every(l => l.lot < t.lot); }"))
                     .isEqualTo(true);
 
-            screenshot(page, "room-1280.png");
+            screenshot(page, "room-1280.png", true);
 
             // B bids; the person's bid joins the ladder marked Person; then the outbid alert, in the page and the tab.
             Locator alert = page.locator("[data-testid=outbid-alert]");
@@ -181,7 +198,7 @@ class RoomForPeopleIT {
                         return false;
                     });
             assertThat(alert.innerText()).startsWith("Outbid on ");
-            screenshot(page, "room-outbid-1280.png");
+            screenshot(page, "room-outbid-1280.png", false);
             // The shortcut does nothing while someone types in a field, even when the button would bid.
             page.evaluate("""
                     () => {
@@ -202,7 +219,8 @@ class RoomForPeopleIT {
             page.evaluate("() => document.getElementById('probe').remove()");
 
             page.setViewportSize(375, 800);
-            screenshot(page, "room-375.png");
+            page.evaluate("() => window.scrollTo(0, 0)");
+            screenshot(page, "room-375.png", false);
             page.setViewportSize(1280, 900);
 
             accessibility(page, "the room");
@@ -220,14 +238,14 @@ class RoomForPeopleIT {
     }
 
     /** The repository's docs/screenshots, whether the tests run from the module or the root. */
-    private static void screenshot(Page page, String name) throws Exception {
+    private static void screenshot(Page page, String name, boolean fullPage) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         if (root.getFileName().toString().equals("system-tests")) {
             root = root.getParent();
         }
         Path dir = root.resolve("docs").resolve("screenshots");
         Files.createDirectories(dir);
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(fullPage));
     }
 
     /**
