@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ColorScheme;
 import dev.iplauction.agent.testing.AuctionHouseProcess;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
@@ -224,6 +225,11 @@ class RoomForPeopleIT {
             page.setViewportSize(1280, 900);
 
             accessibility(page, "the room");
+            // The same in the dark theme (the system setting decides; Chromium headless says light unless told).
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+            screenshot(page, "room-dark-1280.png", false);
+            accessibility(page, "the room, dark");
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
             house.host(auction, "end");
             page.navigate(house.baseUrl() + "/auctions/" + code + "/results");
             assertThat(page.locator("[data-testid=report-link]").getAttribute("href"))
