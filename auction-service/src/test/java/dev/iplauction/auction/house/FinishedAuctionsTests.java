@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iplauction.auction.catalogue.CatalogueRepository;
 import dev.iplauction.auction.rules.Phase;
 import dev.iplauction.contracts.Franchise;
-import dev.iplauction.contracts.Player;
 import dev.iplauction.kafkatest.MutableClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +27,7 @@ class FinishedAuctionsTests {
     private final List<AuctionHouse> houses = new ArrayList<>();
 
     private AuctionHouse house() {
-        AuctionHouse house = new AuctionHouse(
-                eventLog,
-                clock,
-                CATALOGUES,
-                List.of(),
-                new AuctionHouse.Settings(
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(4),
-                        Duration.ofSeconds(2),
-                        Duration.ofMillis(5),
-                        Duration.ofSeconds(30),
-                        KEPT));
+        AuctionHouse house = WritePathTests.house(eventLog, clock, KEPT);
         houses.add(house);
         return house;
     }
@@ -51,18 +37,9 @@ class FinishedAuctionsTests {
         houses.forEach(AuctionHouse::close);
     }
 
-    private static CreateAuction twoPlayers() {
-        List<String> ids = CATALOGUES.quick().players().stream()
-                .filter(p -> !p.overseas())
-                .limit(2)
-                .map(Player::id)
-                .toList();
-        return new CreateAuction("quick", "Memory", false, 4000, 0, ids, null, 10_000L, 5_000L, 4_000L, 3L);
-    }
-
     /** What an attacker does: create an auction, take a seat, start it and end it at once. */
     private static String createdAndEnded(AuctionHouse house) {
-        var created = house.create(twoPlayers());
+        var created = house.create(WritePathTests.twoPlayers());
         house.claimSeat(created.code(), Franchise.CSK, null);
         house.host(created.code(), created.hostToken(), HostAction.START);
         house.host(created.code(), created.hostToken(), HostAction.END);
@@ -73,7 +50,7 @@ class FinishedAuctionsTests {
     @Test
     void pastTheNumberKeptTheOldestFinishedAuctionsLeaveAndSayWhy() {
         AuctionHouse house = house();
-        String live = house.create(twoPlayers()).code();
+        String live = house.create(WritePathTests.twoPlayers()).code();
         List<String> ended = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ended.add(createdAndEnded(house));
@@ -81,7 +58,7 @@ class FinishedAuctionsTests {
 
         // The last one ended after the last creation: one over the number kept until the next creation trims.
         assertThat(house.list()).hasSize(1 + KEPT + 1);
-        house.create(twoPlayers());
+        house.create(WritePathTests.twoPlayers());
         assertThat(house.list()).hasSize(1 + KEPT + 1);
 
         assertThat(house.view(live).phase()).as("a live auction never leaves").isEqualTo(Phase.LOBBY.name());
