@@ -5,6 +5,7 @@ import dev.iplauction.auction.house.AuctionEventLog;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.AuctionObserver;
 import dev.iplauction.auction.house.CreationGate;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +25,14 @@ class HouseConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The shipped catalogues, and the one in {@code AUCTION_CATALOGUE} (a catalogue file's path) when it is set. A file
+     * that breaks the format stops the start with a message naming the line and field.
+     */
     @Bean
-    CatalogueRepository catalogueRepository() {
-        return CatalogueRepository.fromClasspath();
+    CatalogueRepository catalogueRepository(@Value("${auction.catalogue:}") String catalogueFile) {
+        CatalogueRepository shipped = CatalogueRepository.fromClasspath();
+        return catalogueFile.isBlank() ? shipped : shipped.with(Path.of(catalogueFile.trim()));
     }
 
     /** Names the auctions the rebuild found damaged and those waiting for a reload; UP either way (the rest work). */
