@@ -7,7 +7,7 @@
 #
 # Usage: scripts/simulate-auction.sh [--catalogue ipl2025|ipl2026|quick|FILE] [--seed N] [--out DIR] [--rating profiles|market]
 #   --catalogue  the players and purses (default ipl2025: the 2025 mega auction with its retentions; ipl2026: the
-#                2026 mini auction; FILE: a catalogue file of your own, see docs/catalogue-format.md)
+#                2026 mini auction; FILE: a catalogue file of your own, see docs/data.md)
 #   --seed       the lot order within each set and the order of bidders (default 1)
 #   --out        where to write the summary (default auction-simulation/target/simulation)
 #   --rating     profiles (default: from the shipped Cricsheet profiles) or market (the auction list's signals alone)

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A ready-made auction: the players on offer, the franchises as they enter it and the rules it is played by. Read
- * from a catalogue file (see {@code docs/catalogue-format.md}).
+ * from a catalogue file (see {@code docs/data.md}).
  *
  * <p>Retained players appear only in their franchise's {@link FranchiseSetup#retained()}, as {@code
  * SquadPlayer(player, retentionPrice, RETAINED)}; their {@link Player#setCode()} is {@code "Retained"} and their

@@ -30,7 +30,7 @@ import tools.jackson.databind.DeserializationFeature;
 /**
  * A catalogue file as it is written and read: one JSON object, its fields in a fixed order, each franchise, retained
  * player and auction player on a line of its own so that a change to one player is a change to one line. The format
- * is documented in {@code docs/catalogue-format.md}; {@link #read} refuses a file that breaks it and says where.
+ * is documented in {@code docs/data.md}; {@link #read} refuses a file that breaks it and says where.
  */
 @JsonPropertyOrder({
     "format",

@@ -28,9 +28,13 @@ public final class CatalogueRepository {
     private final Map<String, Catalogue> catalogues;
     private final List<String> ids;
 
-    private CatalogueRepository(Map<String, Catalogue> catalogues) {
+    /** Catalogues added from a file, by the path they were given as (so a setting that names the file finds it). */
+    private final Map<String, Catalogue> byPath;
+
+    private CatalogueRepository(Map<String, Catalogue> catalogues, Map<String, Catalogue> byPath) {
         this.catalogues = Map.copyOf(catalogues);
         this.ids = List.copyOf(catalogues.keySet());
+        this.byPath = Map.copyOf(byPath);
     }
 
     /** The shipped catalogues, read from the classpath the first time any caller asks and shared after that. */
@@ -39,7 +43,8 @@ public final class CatalogueRepository {
     }
 
     /**
-     * These catalogues and the one in {@code file}; a file whose id is a shipped one's takes its place.
+     * These catalogues and the one in {@code file}, found by its id and by the path as given; a file whose id is a
+     * shipped one's takes its place.
      *
      * @throws InvalidCatalogueException when the file breaks the format (the message says where and why)
      * @throws UncheckedIOException when it cannot be read
@@ -49,7 +54,9 @@ public final class CatalogueRepository {
         Map<String, Catalogue> byId = new LinkedHashMap<>();
         ids.forEach(id -> byId.put(id, catalogues.get(id)));
         byId.put(added.id(), added);
-        return new CatalogueRepository(byId);
+        Map<String, Catalogue> paths = new LinkedHashMap<>(byPath);
+        paths.put(file.toString(), added);
+        return new CatalogueRepository(byId, paths);
     }
 
     /**
@@ -101,8 +108,9 @@ public final class CatalogueRepository {
         return catalogues.get(QuickCatalogue.ID);
     }
 
+    /** A catalogue by its id, or by the path a file was added as ({@link #with}). */
     public Optional<Catalogue> byId(String id) {
-        return Optional.ofNullable(id).map(catalogues::get);
+        return Optional.ofNullable(id).map(key -> catalogues.getOrDefault(key, byPath.get(key)));
     }
 
     /** The ids of the catalogues, the full 2025 one first. */
@@ -135,7 +143,7 @@ public final class CatalogueRepository {
                 }
                 byId.put(id, catalogue);
             }
-            return new CatalogueRepository(byId);
+            return new CatalogueRepository(byId, Map.of());
         }
     }
 }

@@ -53,6 +53,9 @@ class CatalogueFormatTests {
 
         assertThat(withLeague.ids()).containsExactly("ipl2025", "ipl2026", "quick", "six-league");
         assertThat(withLeague.byId("six-league")).isPresent();
+        assertThat(withLeague.byId(file.toString()))
+                .containsSame(withLeague.byId("six-league").orElseThrow());
+        assertThat(shipped.byId(file.toString())).isEmpty();
         assertThat(shipped.resolve(file.toString()).id()).isEqualTo("six-league");
         assertThat(shipped.resolve("ipl2026")).isSameAs(shipped.ipl2026());
         assertThatThrownBy(() -> shipped.resolve("ipl2030"))

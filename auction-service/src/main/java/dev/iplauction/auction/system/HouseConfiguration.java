@@ -26,13 +26,16 @@ class HouseConfiguration {
     }
 
     /**
-     * The shipped catalogues, and the one in {@code AUCTION_CATALOGUE} (a catalogue file's path) when it is set. A file
-     * that breaks the format stops the start with a message naming the line and field.
+     * The shipped catalogues, and the catalogue file {@code AUCTION_CATALOGUE} names when it names no shipped one: the
+     * bootstrap auction is then played from that file. A file that breaks the format stops the start with a message
+     * naming the line and field.
      */
     @Bean
-    CatalogueRepository catalogueRepository(@Value("${auction.catalogue:}") String catalogueFile) {
+    CatalogueRepository catalogueRepository(AuctionProperties properties) {
         CatalogueRepository shipped = CatalogueRepository.fromClasspath();
-        return catalogueFile.isBlank() ? shipped : shipped.with(Path.of(catalogueFile.trim()));
+        String catalogue = properties.bootstrap().catalogue().trim();
+        boolean file = shipped.byId(catalogue).isEmpty() && (catalogue.contains("/") || catalogue.endsWith(".json"));
+        return file ? shipped.with(Path.of(catalogue)) : shipped;
     }
 
     /** Names the auctions the rebuild found damaged and those waiting for a reload; UP either way (the rest work). */
