@@ -51,7 +51,7 @@ public record AuctionProperties(
 
     /**
      * @param code the auction's code (six letters or digits); empty for none
-     * @param catalogue which players: ipl2025 or quick
+     * @param catalogue which players: ipl2025, ipl2026, quick, or the path of a catalogue file
      * @param hostToken the host's token; empty: one is made and kept in an owner-only file (never logged)
      * @param seed the set-order seed; empty: random
      * @param humanFranchise a franchise held for a person behind an invitation; empty for none

@@ -58,6 +58,10 @@ class AuctionPages {
                     "IPL 2025 mega auction",
                     "574 players in the official set order, retentions, RTM cards, ₹120 Cr purses, squads of 18–25"),
             new CatalogueChoice(
+                    "ipl2026",
+                    "IPL 2026 mini auction",
+                    "359 players, retained squads of 12–21, purses from ₹2.75 Cr to ₹64.3 Cr, 77 slots, no RTM"),
+            new CatalogueChoice(
                     "quick",
                     "Quick auction",
                     "About 60 stars, ₹40 Cr purses, squads of 4–8, one RTM card: done in minutes"));
