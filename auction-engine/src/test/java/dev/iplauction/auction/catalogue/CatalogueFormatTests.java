@@ -131,8 +131,7 @@ class CatalogueFormatTests {
     }
 
     private static String sixTeamLeague() throws IOException {
-        try (InputStream in =
-                CatalogueFormatTests.class.getResourceAsStream("/catalogue-samples/six-team-league.json")) {
+        try (InputStream in = CatalogueFormatTests.class.getResourceAsStream("/six-team-league.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
