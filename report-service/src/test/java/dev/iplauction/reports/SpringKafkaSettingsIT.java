@@ -3,7 +3,8 @@ package dev.iplauction.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.iplauction.reports.ClientRecorder.Client;
+import dev.iplauction.kafkatest.ClientRecorder;
+import dev.iplauction.kafkatest.ClientRecorder.Client;
 import dev.iplauction.reports.replay.ReplayCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

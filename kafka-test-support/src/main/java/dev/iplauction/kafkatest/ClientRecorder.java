@@ -1,4 +1,4 @@
-package dev.iplauction.reports;
+package dev.iplauction.kafkatest;
 
 import java.util.List;
 import java.util.Map;
