@@ -6,7 +6,8 @@
 #
 #   scripts/run-local.sh [AUCTION_CODE]
 #
-# With a code, that auction is created (IPL 2025 catalogue unless AUCTION_CATALOGUE=quick) if it does not exist; its
+# With a code, that auction is created (IPL 2025 catalogue unless AUCTION_CATALOGUE names ipl2026, quick or a catalogue
+# file's absolute path) if it does not exist; its
 # host token (and, with HUMAN_FRANCHISE=RCB, the invitation to RCB's seat, which the agents leave to you) is kept in
 # an owner-only file under SECRETS_DIR (./data-local/secrets): scripts/host-token.sh CODE prints it. The agents' seat
 # secret and the operator token are made there too at first start, never logged; AGENTS=0 starts no agents. Nine seats share one

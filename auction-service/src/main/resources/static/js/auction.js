@@ -109,6 +109,13 @@
         /* a malformed message: the next one or the poll will do */
       }
     });
+    source.addEventListener("table", (event) => {
+      try {
+        applyTable(JSON.parse(event.data));
+      } catch (e) {
+        /* a malformed message: the next one will do */
+      }
+    });
     source.onopen = () => (body.dataset.live = "open");
     source.onerror = () => {
       body.dataset.live = "reconnecting";
@@ -304,6 +311,7 @@
     renderFranchises(view);
     renderProgress(view);
     renderFeed(view, previous);
+    renderTableParts(view, previous);
     tick();
   }
 
@@ -490,6 +498,7 @@
       const fill = clock.querySelector(".clock-fill");
       if (fill) fill.style.width = `${lot ? Math.min(100, (100 * ms) / Math.max(1, windowMs(shown))) : 0}%`;
       clock.classList.toggle("is-urgent", !!lot && shown.phase === "RUNNING" && ms < 3000);
+      announceClock(shown, ms);
     }
     renderBidButton(shown);
   }
@@ -564,7 +573,249 @@
           .catch((problem) => showRefusal(problem, {}));
       });
     });
+    document.addEventListener("keydown", onShortcut);
     setInterval(tick, TICK_MS);
+  }
+
+  // ---------- the table: AI and people, in or out, the ladder, the agents' reasons, the player card ----------
+  // The server's "table" event (TableView) says which seats an agent holds, each agent's in or out on the open lot,
+  // the accepted bids on the lot, and the agents' decisions on hammered lots (maxima and reasons only after the hammer).
+
+  let table = readJson("table-data");
+  const LADDER_SHOWN = 10;
+
+  function applyTable(next) {
+    if (!next || (code && next.code !== code)) return;
+    table = next;
+    window.__table = next;
+    if (page === "room" && shown) renderTableParts(shown, null);
+  }
+
+  function renderTableParts(view, previous) {
+    renderSeatKinds(view);
+    renderIntents(view);
+    renderLadder(view);
+    renderDecisions();
+    renderPlayerCard(view);
+    watchOutbid(view, previous);
+  }
+
+  function renderSeatKinds(view) {
+    const ai = new Set(table ? table.ai : []);
+    view.franchises.forEach((f) => {
+      const row = byTestId(`franchise-${f.code}`);
+      const el = row && byTestId("seat-kind", row);
+      if (!el) return;
+      const kind = ai.has(f.code) ? "ai" : f.seatTaken || f.code === data.franchise ? "person" : "empty";
+      setAttr(el, "data-kind", kind);
+      setText(el, kind === "ai" ? "AI" : kind === "person" ? "Person" : "");
+      setAttr(el, "title", kind === "ai" ? "An AI agent holds this seat" : kind === "person" ? "A person holds this seat" : "");
+    });
+  }
+
+  function renderIntents(view) {
+    const open = view.lot && table && table.lot === view.lot.number ? table.intents : [];
+    const byFranchise = new Map(open.map((i) => [i.franchise, i.in ? "in" : "out"]));
+    view.franchises.forEach((f) => {
+      const row = byTestId(`franchise-${f.code}`);
+      const el = row && byTestId("intent", row);
+      if (!el) return;
+      const intent = byFranchise.get(f.code) || "";
+      setAttr(el, "data-intent", intent);
+      setText(el, intent === "in" ? "In" : intent === "out" ? "Out" : "");
+      setAttr(el, "title", intent === "in" ? "This AI franchise will bid on this lot" : intent === "out" ? "This AI franchise passes on this lot" : "");
+      setHidden(el, intent === "");
+    });
+  }
+
+  const clockTime = (iso) => {
+    const t = new Date(iso);
+    return Number.isNaN(t.getTime()) ? "" : t.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  };
+
+  function renderLadder(view) {
+    const list = byTestId("ladder-list");
+    if (!list || !table) return;
+    const lot = table.ladderLot || (view.lot ? view.lot.number : 0);
+    setText(byTestId("ladder-lot"), lot || "–");
+    const key = `${lot}:${table.ladder.map((r) => `${r.franchise}${r.amount}${r.ai ? "a" : "p"}`).join(",")}`;
+    if (list.dataset.key === key) return;
+    list.dataset.key = key;
+    // The newest ten; the page says how many came before.
+    const earlier = Math.max(0, table.ladder.length - LADDER_SHOWN);
+    const items = table.ladder
+      .slice(earlier)
+      .reverse()
+      .map((r) => {
+        const li = document.createElement("li");
+        li.className = "rung";
+        li.dataset.testid = "ladder-rung";
+        li.dataset.franchise = r.franchise;
+        li.dataset.amount = String(r.amount);
+        li.dataset.kind = r.ai ? "ai" : "person";
+        const money = document.createElement("strong");
+        money.className = "money";
+        money.textContent = r.amountDisplay;
+        const time = document.createElement("time");
+        time.className = "muted small";
+        time.dateTime = r.at;
+        time.textContent = clockTime(r.at);
+        const kind = document.createElement("span");
+        kind.className = `seat-kind`;
+        kind.dataset.kind = r.ai ? "ai" : "person";
+        kind.textContent = r.ai ? "AI" : "Person";
+        li.append(badge(r.franchise), money, kind, time);
+        return li;
+      });
+    if (earlier > 0) {
+      const li = document.createElement("li");
+      li.className = "muted small";
+      li.textContent = `and ${earlier} earlier bid${earlier === 1 ? "" : "s"}`;
+      items.push(li);
+    }
+    list.replaceChildren(...items);
+    setHidden(byTestId("ladder-empty"), items.length > 0);
+  }
+
+  function renderDecisions() {
+    const list = byTestId("decisions-list");
+    if (!list || !table) return;
+    const key = table.revealed.map((l) => `${l.lot}:${l.decisions.length}`).join(",");
+    if (list.dataset.key === key) return;
+    list.dataset.key = key;
+    // The latest lot open, the earlier ones folded (a click opens them).
+    const lots = table.revealed.map((l, index) => {
+      const article = document.createElement("details");
+      article.className = "lot-decisions";
+      article.dataset.testid = "lot-decisions";
+      article.dataset.lot = String(l.lot);
+      article.open = index === 0;
+      const h = document.createElement("summary");
+      h.textContent = `Lot ${l.lot} · ${l.playerName || ""}`;
+      const ul = document.createElement("ul");
+      ul.className = "decision-list";
+      l.decisions.forEach((d) => {
+        const li = document.createElement("li");
+        li.className = "decision";
+        li.dataset.testid = "decision";
+        li.dataset.franchise = d.franchise;
+        li.dataset.choice = d.choice;
+        li.dataset.source = d.source;
+        li.dataset.max = d.maxBid === null || d.maxBid === undefined ? "" : String(d.maxBid);
+        const what = document.createElement("strong");
+        what.textContent = d.choice === "BID" && d.maxBidDisplay ? `up to ${d.maxBidDisplay}` : "passed";
+        const source = document.createElement("span");
+        source.className = `source source-${d.source.toLowerCase()}`;
+        source.dataset.testid = "decision-source";
+        source.textContent = `by ${d.sourceText}`;
+        const reason = document.createElement("span");
+        reason.className = "reason";
+        reason.dataset.testid = "decision-reason";
+        reason.textContent = d.reason;
+        li.append(badge(d.franchise), what, source, reason);
+        ul.append(li);
+      });
+      article.append(h, ul);
+      return article;
+    });
+    list.replaceChildren(...lots);
+    setHidden(byTestId("decisions-empty"), lots.length > 0);
+  }
+
+  const cards = new Map();
+
+  function renderPlayerCard(view) {
+    const section = byTestId("player-card");
+    if (!section) return;
+    const id = view.lot ? view.lot.player.id : "";
+    if (section.dataset.shown === id) return;
+    section.dataset.shown = id;
+    setAttr(section, "data-player-id", id);
+    const stats = byTestId("player-stats", section);
+    const note = byTestId("player-card-note", section);
+    if (!id) {
+      stats.replaceChildren();
+      setText(note, "No player on the block.");
+      return;
+    }
+    const show = (card) => {
+      if (section.dataset.shown !== id) return;
+      const rows = card.lines.map((line) => {
+        const div = document.createElement("div");
+        div.dataset.testid = "player-stat";
+        const dt = document.createElement("dt");
+        dt.textContent = line.label;
+        const dd = document.createElement("dd");
+        dd.textContent = line.value;
+        div.append(dt, dd);
+        return div;
+      });
+      stats.replaceChildren(...rows);
+      setAttr(section, "data-coverage", card.coverage);
+      setText(note, card.note || (rows.length ? "" : "No statistics for this player."));
+    };
+    if (cards.has(id)) return show(cards.get(id));
+    fetch(`/auctions/${code}/players/${encodeURIComponent(id)}/card`, { headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((card) => {
+        if (!card) return;
+        if (cards.size > 50) cards.clear();
+        cards.set(id, card);
+        show(card);
+      })
+      .catch(() => {});
+  }
+
+  // ---------- attention: outbid alert, clock announcements, the bid shortcut ----------
+
+  const baseTitle = document.title;
+
+  function watchOutbid(view, previous) {
+    const alert = byTestId("outbid-alert");
+    if (!alert) return;
+    const me = data.franchise;
+    const lot = view.lot;
+    const wasMine = previous && previous.lot && lot && previous.lot.number === lot.number && previous.lot.highestBidder === me;
+    if (me && wasMine && lot.highestBidder && lot.highestBidder !== me && view.phase === "RUNNING") {
+      alert.textContent = `Outbid on ${lot.player.name}: ${NAMES[lot.highestBidder] || lot.highestBidder} bid ${lot.currentBidDisplay}.`;
+      setAttr(alert, "data-lot", lot.number);
+      setAttr(alert, "data-by", lot.highestBidder);
+      if (alert.hidden) setAttr(alert, "data-count", Number(alert.dataset.count || 0) + 1);
+      alert.hidden = false;
+      document.title = `Outbid! ${baseTitle}`;
+      body.classList.add("is-outbid");
+    } else if (!lot || Number(alert.dataset.lot) !== lot.number || lot.highestBidder === me) {
+      alert.hidden = true;
+      document.title = baseTitle;
+      body.classList.remove("is-outbid");
+    }
+  }
+
+  let announced = "";
+
+  /** Says the time left at 10, 5 and 3 seconds, once each, for screen readers (the digits change too often). */
+  function announceClock(view, ms) {
+    const el = byTestId("clock-announce");
+    if (!el || !view.lot || view.phase !== "RUNNING") return;
+    const s = Math.ceil(ms / 1000);
+    const mark = [10, 5, 3].find((m) => s === m);
+    const key = `${view.lot.number}:${view.lot.stage}:${view.lot.currentBid}:${mark}`;
+    if (mark && announced !== key) {
+      announced = key;
+      el.textContent = `${mark} seconds left`;
+    }
+  }
+
+  /** B bids, as the button does; never while someone types in a field or holds a modifier. */
+  function onShortcut(event) {
+    if (event.key !== "b" && event.key !== "B") return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    const target = event.target;
+    if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+    const button = byTestId("bid-button");
+    if (!button || button.disabled) return;
+    event.preventDefault();
+    bid();
   }
 
   // ---------- start ----------

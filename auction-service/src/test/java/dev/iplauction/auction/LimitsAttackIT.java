@@ -71,6 +71,27 @@ class LimitsAttackIT {
     // ---- input limits and creation ----
 
     @Test
+    void aBodyOverTheCapIsRefusedBeforeAnythingParsesIt() throws Exception {
+        String big = "{\"catalogue\":\"quick\",\"name\":\"" + "x".repeat(200_000) + "\"}";
+
+        Reply declared = post("/api/auctions", big, null);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.body().path("reason").asString()).isEqualTo("request-too-large");
+        assertThat(declared.body().path("detail").asString()).contains("at most 65536");
+
+        // Chunked: no length to refuse up front, so the read stops at the cap and the body is unreadable.
+        HttpResponse<String> chunked = http.send(
+                HttpRequest.newBuilder(uri("/api/auctions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(chunked.body()).path("detail").asString()).contains("over 65536 bytes");
+    }
+
+    @Test
     void overlongAndOutOfRangeFieldsAreRefusedNamingTheField() throws Exception {
         Reply name = post("/api/auctions", "{\"catalogue\":\"quick\",\"name\":\"" + "x".repeat(61) + "\"}", null);
         assertThat(name.status()).isEqualTo(400);

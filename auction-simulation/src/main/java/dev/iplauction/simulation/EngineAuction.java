@@ -5,7 +5,6 @@ import dev.iplauction.agent.strategy.LotDecision;
 import dev.iplauction.agent.strategy.Strategy;
 import dev.iplauction.agent.strategy.TeamState;
 import dev.iplauction.auction.catalogue.Catalogue;
-import dev.iplauction.auction.catalogue.LotOrder;
 import dev.iplauction.auction.rules.Auction;
 import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.auction.rules.Lot;
@@ -63,13 +62,14 @@ final class EngineAuction {
     Auction run() {
         AuctionSetup setup = new AuctionSetup(
                 catalogue.name(),
-                LotOrder.arrange(catalogue.players(), seed),
+                catalogue.lotOrder(seed),
                 catalogue.franchises(),
                 catalogue.squadRules(),
                 10_000,
                 5_000,
                 8_000,
-                seed);
+                seed,
+                catalogue.overseasFeeCap());
         Auction auction = Auction.create(CODE, setup, "simulation", clock).value();
         auction.start();
         Random random = new Random(seed);

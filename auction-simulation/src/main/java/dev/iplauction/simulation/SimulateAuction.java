@@ -8,9 +8,11 @@ import dev.iplauction.agent.strategy.TeamProfiles;
 import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.auction.catalogue.Catalogue;
 import dev.iplauction.auction.catalogue.CatalogueRepository;
+import dev.iplauction.auction.catalogue.InvalidCatalogueException;
 import dev.iplauction.auction.rules.Auction;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The simulation command: {@code --catalogue ipl2025|quick} (default ipl2025), {@code --seed N} (default 1), {@code
+ * The simulation command: {@code --catalogue ipl2025|ipl2026|quick|FILE} (default ipl2025; FILE a catalogue file), {@code --seed N} (default 1), {@code
  * --out DIR} (default target/simulation), {@code --rating profiles|market} (default profiles: the statistics
  * profiles; market: the auction list's signals alone). Writes {@code summary.md} and {@code summary.json} to the
  * folder and prints the markdown. Run it with {@code scripts/simulate-auction.sh}.
@@ -40,7 +42,7 @@ public final class SimulateAuction {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
-                err.println("usage: SimulateAuction [--catalogue ipl2025|quick] [--seed N] [--out DIR]"
+                err.println("usage: SimulateAuction [--catalogue ipl2025|ipl2026|quick|FILE] [--seed N] [--out DIR]"
                         + " [--rating profiles|market]");
                 err.println("unknown option or missing value: " + args[i]);
                 return 2;
@@ -48,10 +50,11 @@ public final class SimulateAuction {
             options.put(args[i], args[++i]);
         }
         String id = options.getOrDefault("--catalogue", "ipl2025");
-        CatalogueRepository catalogues = CatalogueRepository.fromClasspath();
-        Catalogue catalogue = catalogues.byId(id).orElse(null);
-        if (catalogue == null) {
-            err.println("--catalogue must be ipl2025 or quick, not '" + id + "'");
+        Catalogue catalogue;
+        try {
+            catalogue = CatalogueRepository.fromClasspath().resolve(id);
+        } catch (IllegalArgumentException | InvalidCatalogueException | UncheckedIOException e) {
+            err.println("--catalogue: " + e.getMessage());
             return 2;
         }
         long seed;

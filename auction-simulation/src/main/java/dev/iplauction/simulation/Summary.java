@@ -13,6 +13,7 @@ import dev.iplauction.contracts.auction.SquadPlayer.Acquisition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,10 @@ import java.util.Map;
  * @param method how the auction was played: always the same decision code as the agents, against the rules engine
  * @param franchises one per franchise, in franchise order
  * @param top the most expensive players bought at the auction (not retained), dearest first
+ * @param spentLakh what the purses paid (the winning bids; under an overseas fee cap more than the players' fees)
+ * @param openSlots the places the franchises could fill when the auction began: the squad maximum less each one's
+ *     retained players
+ * @param pursesLakh what the franchises' purses held when the auction began
  */
 public record Summary(
         String method,
@@ -36,6 +41,8 @@ public record Summary(
         int unsold,
         int rightToMatch,
         long spentLakh,
+        int openSlots,
+        long pursesLakh,
         List<String> refusals,
         List<FranchiseSummary> franchises,
         List<Sale> top) {
@@ -52,6 +59,8 @@ public record Summary(
      *     limit, a wicketkeeper, enough bowlers
      * @param problems what makes it invalid, in words
      * @param bought players bought at the auction (by bid or by right to match), dearest first
+     * @param openSlots the places it could fill when the auction began
+     * @param purseLakh its purse when the auction began
      */
     public record FranchiseSummary(
             Franchise franchise,
@@ -61,6 +70,8 @@ public record Summary(
             long retainedLakh,
             long spentLakh,
             long unspentLakh,
+            int openSlots,
+            long purseLakh,
             int rtmUsed,
             boolean valid,
             List<String> problems,
@@ -82,7 +93,13 @@ public record Summary(
 
     static Summary of(Auction auction, String catalogue, long seed, String rating, List<String> refusals) {
         SquadRules rules = auction.rules();
+        Map<String, Integer> hammer = new HashMap<>();
+        auction.results().stream()
+                .filter(LotResult::sold)
+                .forEach(r -> hammer.put(r.player().id(), r.price().value()));
         List<FranchiseSummary> franchises = new ArrayList<>();
+        int openSlots = 0;
+        long purses = 0;
         List<Sale> sales = new ArrayList<>();
         for (Franchise franchise : auction.franchises()) {
             Standing standing = auction.standing(franchise);
@@ -110,7 +127,7 @@ public record Summary(
                             player.capped(),
                             player.setCode(),
                             player.basePrice().value(),
-                            member.price().value(),
+                            hammer.getOrDefault(player.id(), member.price().value()),
                             franchise,
                             byRtm);
                     bought.add(sale);
@@ -118,7 +135,11 @@ public record Summary(
                 }
             }
             bought.sort(Comparator.comparingInt(Sale::priceLakh).reversed());
-            long spent = bought.stream().mapToLong(Sale::priceLakh).sum();
+            long spent = standing.spent().value();
+            int slots = rules.maxSquad() - retained.size();
+            long purse = standing.purse().value() + spent;
+            openSlots += slots;
+            purses += purse;
             List<String> problems = new ArrayList<>();
             if (standing.squadSize() < rules.minSquad() || standing.squadSize() > rules.maxSquad()) {
                 problems.add(
@@ -142,6 +163,8 @@ public record Summary(
                     retainedSpend,
                     spent,
                     standing.purse().value(),
+                    slots,
+                    purse,
                     rtm,
                     problems.isEmpty(),
                     problems,
@@ -165,6 +188,8 @@ public record Summary(
                 (int) (players - soldPlayers),
                 (int) sales.stream().filter(Sale::rightToMatch).count(),
                 sales.stream().mapToLong(Sale::priceLakh).sum(),
+                openSlots,
+                purses,
                 List.copyOf(refusals),
                 franchises,
                 List.copyOf(sales.subList(0, Math.min(15, sales.size()))));
@@ -214,6 +239,15 @@ public record Summary(
                 .append(" by right to match; ")
                 .append(cr(spentLakh))
                 .append(" spent at the auction.");
+        md.append(String.format(
+                Locale.ROOT,
+                " Of the %d places open when it began, %d were filled (%d%%); the purses held %s and paid %s (%d%%).",
+                openSlots,
+                sold,
+                openSlots == 0 ? 0 : Math.round(100.0 * sold / openSlots),
+                cr(pursesLakh),
+                cr(spentLakh),
+                pursesLakh == 0 ? 0 : Math.round(100.0 * spentLakh / pursesLakh)));
         md.append(
                 refusals.isEmpty()
                         ? " The engine refused no move.\n\n"

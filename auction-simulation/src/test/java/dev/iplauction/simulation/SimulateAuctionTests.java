@@ -81,6 +81,35 @@ class SimulateAuctionTests {
                 .contains("\"unspentLakh\"");
         assertThat(out.toString()).contains("wrote ");
 
+        Path league = dir.resolve("league.json");
+        try (var in = getClass().getResourceAsStream("/six-team-league.json")) {
+            Files.write(league, in.readAllBytes());
+        }
+        ByteArrayOutputStream leagueOut = new ByteArrayOutputStream();
+        assertThat(SimulateAuction.run(
+                        new String[] {
+                            "--catalogue",
+                            league.toString(),
+                            "--out",
+                            dir.resolve("league").toString()
+                        },
+                        new PrintStream(leagueOut),
+                        new PrintStream(new ByteArrayOutputStream())))
+                .as("a hand-written catalogue file simulates")
+                .isZero();
+        assertThat(leagueOut.toString())
+                .startsWith("# Simulated auction: six-league, seed 1")
+                .contains("| MI |")
+                .doesNotContain("| SRH |");
+        Files.writeString(league, Files.readString(league).replace("\"slots\": 4,", "\"slots\": 9,"));
+        ByteArrayOutputStream broken = new ByteArrayOutputStream();
+        assertThat(SimulateAuction.run(
+                        new String[] {"--catalogue", league.toString()},
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(broken)))
+                .isEqualTo(2);
+        assertThat(broken.toString()).contains("franchises[0].slots (id CSK) is 9, but maxSquad 5 less its 1 retained");
+
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         assertThat(SimulateAuction.run(new String[] {"--catalogue", "ipl2030"}, quiet, new PrintStream(err)))
@@ -90,7 +119,8 @@ class SimulateAuctionTests {
         assertThat(SimulateAuction.run(new String[] {"--rating", "vibes"}, quiet, new PrintStream(err)))
                 .isEqualTo(2);
         assertThat(err.toString())
-                .contains("--catalogue must be ipl2025 or quick")
+                .contains("--catalogue: no catalogue 'ipl2030': give one of [ipl2025, ipl2026, quick] or the path of a"
+                        + " catalogue file")
                 .contains("--seed must be a whole number")
                 .contains("--rating must be profiles or market");
     }

@@ -1,37 +1,48 @@
 package dev.iplauction.profiles;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a CSV file one record at a time, so a quarter of a million deliveries never sit in memory together. RFC 4180:
- * a field in double quotes may hold commas, doubled quotes and line breaks. A file whose name ends in {@code .gz} is
- * read through gzip. The first record is the header; every later record is handed over with its fields by name.
+ * Reads a CSV file one record at a time (Apache Commons CSV, RFC 4180), so a quarter of a million deliveries never sit
+ * in memory together. A file whose name ends in {@code .gz} is read through gzip. The first record is the header;
+ * every later record is handed over with its fields by name.
  */
 final class CsvStream {
+
+    /** RFC 4180, lenient where Cricsheet's files are (text after a closing quote, a quote inside a field). */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setIgnoreEmptyLines(false)
+            .setTrailingData(true)
+            .setLenientEof(false)
+            .get();
 
     private CsvStream() {}
 
     /** One record, its fields looked up by the header's names. */
     static final class Row {
         private final Path file;
-        private final int line;
+        private final long line;
         private final Map<String, Integer> columns;
-        private final List<String> fields;
+        private final CSVRecord fields;
 
-        Row(Path file, int line, Map<String, Integer> columns, List<String> fields) {
+        Row(Path file, long line, Map<String, Integer> columns, CSVRecord fields) {
             this.file = file;
             this.line = line;
             this.columns = columns;
@@ -76,19 +87,21 @@ final class CsvStream {
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in =
                         file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                BufferedReader reader =
-                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            LineCounter counter = new LineCounter(reader);
-            List<String> header = counter.record();
-            if (header == null) {
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.builder()
+                        .setReader(reader)
+                        .setFormat(FORMAT)
+                        .setBufferSize(1 << 16)
+                        .get()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
                 throw new ProfileDataException(file + " is empty");
             }
-            if (!header.isEmpty() && header.getFirst().startsWith("\uFEFF")) {
-                header.set(0, header.getFirst().substring(1));
-            }
+            CSVRecord header = records.next();
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                columns.put(header.get(i).strip(), i);
+                String name = header.get(i);
+                columns.put((i == 0 && name.startsWith("\uFEFF") ? name.substring(1) : name).strip(), i);
             }
             List<String> missing = requiredColumns.stream()
                     .filter(c -> !columns.containsKey(c))
@@ -96,79 +109,20 @@ final class CsvStream {
             if (!missing.isEmpty()) {
                 throw new ProfileDataException(file + ": the header has no column " + String.join(", ", missing));
             }
-            while (true) {
-                int line = counter.line;
-                List<String> fields = counter.record();
-                if (fields == null) {
-                    return;
+            long line = parser.getCurrentLineNumber() + 1;
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (record.size() > 1 || !record.get(0).isEmpty()) {
+                    consumer.accept(new Row(file, line, columns, record));
                 }
-                if (fields.size() == 1 && fields.getFirst().isEmpty()) {
-                    continue;
-                }
-                consumer.accept(new Row(file, line, columns, fields));
+                line = parser.getCurrentLineNumber() + 1;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    /** Splits lines into records, joining the lines of a quoted field that spans several. */
-    private static final class LineCounter {
-        private final BufferedReader reader;
-        private int line = 1;
-
-        LineCounter(BufferedReader reader) {
-            this.reader = reader;
-        }
-
-        List<String> record() throws IOException {
-            String text = reader.readLine();
-            if (text == null) {
-                return null;
-            }
-            int start = line;
-            line++;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            int i = 0;
-            while (true) {
-                if (i == text.length()) {
-                    if (!quoted) {
-                        fields.add(field.toString());
-                        return fields;
-                    }
-                    String more = reader.readLine();
-                    if (more == null) {
-                        throw new ProfileDataException("line " + start + ": a quoted field never ends");
-                    }
-                    line++;
-                    field.append('\n');
-                    text = more;
-                    i = 0;
-                    continue;
-                }
-                char c = text.charAt(i++);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i < text.length() && text.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
+        } catch (UncheckedIOException e) {
+            // Commons CSV reports a malformed record (a quoted field that never ends) this way.
+            throw new ProfileDataException(
+                    file.getFileName() + ": " + e.getCause().getMessage());
         }
     }
 }

@@ -30,6 +30,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Kafka outage never blocks or crashes the service that logs; the count is reported every
  * {@code statusInterval} in a status line (Logback's status manager and stdout) and by {@link #dropped()}. Kafka's own
  * client loggers are never sent, nor anything logged on the sender thread, so the appender cannot feed itself.
+ *
+ * <p>Under Spring Boot (logback-spring.xml) the producer is built from the same {@code spring.kafka.*} settings as
+ * every other client of the service ({@code security.*}, {@code ssl.*}, {@code properties.*}, {@code producer.*});
+ * the appender then sets only what a log sender needs on top (acks, short blocking, its client id).
  */
 public class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -49,6 +53,7 @@ public class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private volatile Map<String, Object> springKafka = Map.of();
     private volatile BlockingQueue<LogRecorded> queue;
     private volatile Thread sender;
     private volatile boolean running;
@@ -75,6 +80,12 @@ public class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             addInfo("KafkaLogAppender for " + source + " is off (enabled=" + enabled + ", bootstrapServers="
                     + bootstrapServers + "): records go to the other appenders only");
             super.start();
+            return;
+        }
+        try {
+            springKafka = SpringKafkaSettings.producer(getContext());
+        } catch (RuntimeException e) {
+            addError("KafkaLogAppender could not read the spring.kafka.* settings; not started", e);
             return;
         }
         queue = new ArrayBlockingQueue<>(queueSize);
@@ -157,7 +168,7 @@ public class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     }
 
     private Producer<String, byte[]> createProducer() {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(springKafka);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "log-appender-" + source);
         config.put(ProducerConfig.ACKS_CONFIG, acks);

@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -55,6 +56,9 @@ class KillNineIT {
     @BeforeAll
     static void startBroker() {
         broker = new EmbeddedKafkaKraftBroker(1, 3, Topics.AGENT_LOGS.topicName());
+        // A restarted broker waits out its previous registration's session before it is unfenced: keep that short.
+        broker.brokerProperty("broker.session.timeout.ms", "2000");
+        broker.brokerProperty("broker.heartbeat.interval.ms", "200");
         broker.afterPropertiesSet();
     }
 
@@ -121,7 +125,13 @@ class KillNineIT {
     private static List<StoredLine> combinedLog(Path logs) throws IOException {
         List<StoredLine> lines = new ArrayList<>();
         for (Path file : new LogFiles(logs).inOrder()) {
-            for (String text : Files.readAllLines(file)) {
+            List<String> texts;
+            try {
+                texts = Files.readAllLines(file);
+            } catch (java.nio.file.NoSuchFileException notYetOrRotatedAway) {
+                continue; // the running service has not written it yet, or renamed it since the listing
+            }
+            for (String text : texts) {
                 LineCodec.decode(text).ifPresent(lines::add); // the running service may be half-way through a line
             }
         }
@@ -154,32 +164,7 @@ class KillNineIT {
         Process last = start(logs, port, 3);
         try {
             await().atMost(Duration.ofMinutes(5)).until(() -> combinedLog(logs).size() >= total);
-            // A marker at the end of every partition: the service writes each partition in offset order, so once
-            // every marker is in combined.log, any record it would write twice has been written. No sleep decides it.
-            Map<TopicPartition, Long> markers = sendMarkers();
-            markers.forEach(end::put);
-            await().atMost(Duration.ofMinutes(5))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        Set<String> written = new HashSet<>();
-                        combinedLog(logs).forEach(l -> written.add(l.partition() + "@" + l.offset()));
-                        return markers.entrySet().stream()
-                                .allMatch(m -> written.contains(m.getKey().partition() + "@" + (m.getValue() - 1)));
-                    });
-            List<StoredLine> lines = combinedLog(logs);
-            Set<String> seen = new HashSet<>();
-            for (StoredLine line : lines) {
-                assertThat(seen.add(line.partition() + "@" + line.offset()))
-                        .as("%s@%s written once", line.partition(), line.offset())
-                        .isTrue();
-            }
-            Set<String> expected = new HashSet<>();
-            end.forEach((tp, n) -> {
-                for (long o = 0; o < n; o++) {
-                    expected.add(tp.partition() + "@" + o);
-                }
-            });
-            assertThat(seen).isEqualTo(expected);
+            assertEveryRecordWrittenOnce(logs, end);
             assertThat(new LogFiles(logs).rotatedGenerations())
                     .as("it rotated along the way")
                     .isNotEmpty();
@@ -187,6 +172,82 @@ class KillNineIT {
             last.destroy();
             last.waitFor();
         }
+    }
+
+    @Test
+    void theBrokerGoingAwayTwiceMidStreamLosesAndDuplicatesNothing() throws Exception {
+        Path logs = work.resolve("logs-broker-restarts");
+        Process service = start(logs, freePort(), 10);
+        AtomicBoolean producing = new AtomicBoolean(true);
+        Thread producer = Thread.ofPlatform().name("producer").start(() -> produceUntilStopped(producing));
+        try {
+            for (int outage = 0; outage < 2; outage++) {
+                long before = endOffsets().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+                // Records flow, and the service has written some of them, before each outage.
+                await().atMost(Duration.ofMinutes(2))
+                        .until(() -> endOffsets().values().stream()
+                                        .mapToLong(Long::longValue)
+                                        .sum()
+                                > before + 200);
+                await().atMost(Duration.ofMinutes(2))
+                        .until(() -> combinedLog(logs).size() > before);
+                for (BrokerServer server : broker.getCluster().brokers().values()) {
+                    server.shutdown();
+                    server.awaitShutdown();
+                }
+                Thread.sleep(2_000); // the fault: no broker for a while (what follows holds however long it lasts)
+                for (BrokerServer server : broker.getCluster().brokers().values()) {
+                    server.startup();
+                }
+            }
+        } finally {
+            producing.set(false);
+            producer.join();
+        }
+        try {
+            assertThat(service.isAlive())
+                    .as("the service rode out both outages")
+                    .isTrue();
+            assertEveryRecordWrittenOnce(logs, new java.util.HashMap<>(endOffsets()));
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
+    /**
+     * Waits until a marker sent to the end of every partition is in combined.log, then checks that it holds every
+     * offset up to {@code end} (plus the markers) exactly once.
+     */
+    private static void assertEveryRecordWrittenOnce(Path logs, Map<TopicPartition, Long> end) throws Exception {
+        // A marker at the end of every partition: the service writes each partition in offset order, so once
+        // every marker is in combined.log, any record it would write twice has been written. No sleep decides it.
+        Map<TopicPartition, Long> markers = sendMarkers();
+        markers.forEach(end::put);
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    Set<String> written = new HashSet<>();
+                    combinedLog(logs).forEach(l -> written.add(l.partition() + "@" + l.offset()));
+                    return markers.entrySet().stream()
+                            .allMatch(m -> written.contains(m.getKey().partition() + "@" + (m.getValue() - 1)));
+                });
+        List<StoredLine> lines = combinedLog(logs);
+        Set<String> seen = new HashSet<>();
+        for (StoredLine line : lines) {
+            assertThat(seen.add(line.partition() + "@" + line.offset()))
+                    .as("%s@%s written once", line.partition(), line.offset())
+                    .isTrue();
+        }
+        Set<String> expected = new HashSet<>();
+        end.forEach((tp, n) -> {
+            for (long o = 0; o < n; o++) {
+                expected.add(tp.partition() + "@" + o);
+            }
+        });
+        assertThat(seen).isEqualTo(expected);
     }
 
     private static void produceUntilStopped(AtomicBoolean producing) {
@@ -198,7 +259,10 @@ class KillNineIT {
                         ProducerConfig.ACKS_CONFIG,
                         "all",
                         ProducerConfig.LINGER_MS_CONFIG,
-                        5),
+                        5,
+                        // one request in flight: its retries across a broker restart cannot stall (KAFKA-14359)
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        1),
                 new StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             long n = 0;

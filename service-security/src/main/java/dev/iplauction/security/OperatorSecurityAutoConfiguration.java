@@ -13,9 +13,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The operator token on the paths a service lists in {@code operator.protect}. The token is {@code OPERATOR_TOKEN}
+ * The web services' shared guards: a cap on every request body ({@code http.max-request-body}, default 64 KB), and the
+ * operator token on the paths a service lists in {@code operator.protect}. The token is {@code OPERATOR_TOKEN}
  * ({@code operator.token}) or, when that is empty, the content of {@code operator.token-file} (default
  * {@code SECRETS_DIR/operator-token}), made at first start and readable by its owner only. It is never logged.
  */
@@ -27,6 +29,21 @@ public class OperatorSecurityAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(OperatorSecurityAutoConfiguration.class);
 
     public static final String FILE_NAME = "operator-token";
+
+    /** Far above any request the services take (a bid, a seat, an auction's settings are well under 1 KB). */
+    static final DataSize DEFAULT_MAX_REQUEST_BODY = DataSize.ofKilobytes(64);
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(Environment environment) {
+        DataSize max = Binder.get(environment)
+                .bind("http.max-request-body", DataSize.class)
+                .orElse(DEFAULT_MAX_REQUEST_BODY);
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(max.toBytes()));
+        // Before the operator token and anything else that could read the body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<OperatorTokenFilter> operatorTokenFilter(Environment environment) {

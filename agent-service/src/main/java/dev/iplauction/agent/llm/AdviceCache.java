@@ -1,14 +1,14 @@
 package dev.iplauction.agent.llm;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.iplauction.agent.strategy.LotContext;
 import dev.iplauction.contracts.Franchise;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The model's answers by question, least recently used out first, so the same question is not asked twice. What is
- * kept is the raw answer: it is clamped again against the franchise's standing each time it is used.
+ * The model's answers by question (Caffeine, bounded by size), so the same question is not asked twice. What is kept
+ * is the raw answer: it is clamped again against the franchise's standing each time it is used.
  */
 final class AdviceCache {
 
@@ -16,33 +16,33 @@ final class AdviceCache {
     static final int PURSE_BUCKET_LAKH = 100;
 
     private final int capacity;
-    private final Map<Key, LlmAnswer> answers;
+    private final Cache<Key, LlmAnswer> answers;
 
     AdviceCache(int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity must be 0 or more, got " + capacity);
         }
         this.capacity = capacity;
-        this.answers = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, LlmAnswer> eldest) {
-                return size() > AdviceCache.this.capacity;
-            }
-        };
+        // Evicts on the caller's thread: no pool of its own, and the bound holds as soon as put returns.
+        this.answers = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .executor(Runnable::run)
+                .build();
     }
 
-    synchronized Optional<LlmAnswer> get(Key key) {
-        return Optional.ofNullable(answers.get(key));
+    Optional<LlmAnswer> get(Key key) {
+        return Optional.ofNullable(answers.getIfPresent(key));
     }
 
-    synchronized void put(Key key, LlmAnswer answer) {
+    void put(Key key, LlmAnswer answer) {
         if (capacity > 0) {
             answers.put(key, answer);
         }
     }
 
-    synchronized int size() {
-        return answers.size();
+    int size() {
+        answers.cleanUp();
+        return (int) answers.estimatedSize();
     }
 
     /** One question: this franchise, this player, a coarse view of its purse and squad. */

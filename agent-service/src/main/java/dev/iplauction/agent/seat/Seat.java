@@ -79,6 +79,13 @@ final class Seat implements AuctionPage.Listener {
     private volatile boolean stopped;
     private RoomView latest;
     private Lakh startingPurse;
+
+    /**
+     * The players the franchise brought into the auction, when the seat saw it before it bought anyone; the room shows
+     * squad sizes only, and the strategy tells a mini auction by more kept players than a mega auction allows.
+     */
+    private int keptOnEntry;
+
     private int lotNumber = -1;
     private LotDecision decision;
     private String rtmStepTaken;
@@ -237,6 +244,7 @@ final class Seat implements AuctionPage.Listener {
         RoomView.FranchiseState me = view.franchise(franchise);
         if (startingPurse == null) {
             startingPurse = me.purse().plus(me.spent());
+            keptOnEntry = me.spent().equals(Lakh.ZERO) ? me.squadSize() : 0;
         }
         state = switch (view.phase()) {
             case LOBBY -> SeatState.WAITING_FOR_START;
@@ -425,11 +433,21 @@ final class Seat implements AuctionPage.Listener {
                 lot.highestBidder(),
                 lot.nextBid(),
                 view.rules().squad(),
-                team(view.franchise(franchise)),
+                mine(view.franchise(franchise)),
                 rivals,
                 view.progress() == null ? 0 : view.progress().lotsRemaining(),
                 startingPurse,
                 upcoming.list());
+    }
+
+    /**
+     * This franchise's standing. Kept players are passed on only past a mega auction's six: below that the right-to-
+     * match caps need them split into capped and uncapped, which the room does not show, and the house checks them.
+     */
+    private TeamState mine(RoomView.FranchiseState f) {
+        int kept = keptOnEntry > 6 ? keptOnEntry : 0;
+        return new TeamState(
+                f.franchise(), f.purse(), f.squadSize(), f.overseasCount(), f.roles(), f.rtmCards(), kept, 0);
     }
 
     private static TeamState team(RoomView.FranchiseState f) {

@@ -38,9 +38,10 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
  *
  * <p>A caller only puts the event in a bounded queue in memory and returns. One sender thread hands the queue, in
  * order per topic, to a Kafka producer that is set up to wait out a broker outage: idempotent, {@code acks=all}, a long
- * {@code delivery.timeout.ms} (it keeps retrying what it has taken) and a short {@code max.block.ms} (it never holds the
- * sender thread for long). A record the producer turns away before taking it (no topic metadata yet, its buffer full)
- * goes back to the head of its queue and is tried again, so it is neither lost nor sent out of order.
+ * {@code delivery.timeout.ms} (it keeps retrying what it has taken), a short {@code max.block.ms} (it never holds the
+ * sender thread for long) and one request in flight. A record the producer turns away before taking it (no topic
+ * metadata yet, its buffer full) goes back to the head of its queue and is tried again, so it is neither lost nor sent
+ * out of order.
  *
  * <p>When the queue is full, the oldest queued heartbeat makes room (a stale heartbeat is worth least); with no
  * heartbeat queued, the new event is dropped. Every dropped event (queue full, given up by the producer, published
@@ -123,7 +124,10 @@ public final class KafkaTelemetry implements Telemetry, AutoCloseable {
         config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // One request in flight: with more, a batch that failed retriably while the next one landed on a broker that
+        // had lost the producer's state retries forever on OutOfOrderSequence (KAFKA-14359), and telemetry stalls
+        // after a broker restart. A few records a second need no pipelining.
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.maxBlock().toMillis());
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, settings.bufferMemory().toBytes());
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "agent-telemetry");

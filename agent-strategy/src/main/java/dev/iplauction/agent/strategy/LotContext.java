@@ -74,6 +74,24 @@ public record LotContext(
         return startingPurse == null ? fallback : startingPurse;
     }
 
+    /** This context under other squad limits (see {@link MiniAuction}). */
+    LotContext withRules(SquadRules other) {
+        return new LotContext(
+                auctionCode,
+                me,
+                lot,
+                player,
+                currentBid,
+                highestBidder,
+                nextBid,
+                other,
+                mine,
+                rivals,
+                lotsRemaining,
+                startingPurse,
+                upcoming);
+    }
+
     /** This context with another price on the table and another holder of it (for the right-to-match steps). */
     public LotContext at(Lakh bid, Franchise bidder, Lakh next) {
         return new LotContext(

@@ -60,7 +60,8 @@ public final class RuleBasedStrategy implements Strategy {
     }
 
     @Override
-    public LotDecision decide(LotContext context) {
+    public LotDecision decide(LotContext given) {
+        LotContext context = MiniAuction.adapt(given);
         Plan plan = plan(context, 1.0);
         Lakh next = nextBid(context);
         Lakh worth = plan.appraisal().worth();
@@ -95,7 +96,8 @@ public final class RuleBasedStrategy implements Strategy {
     }
 
     @Override
-    public boolean useRtm(LotContext context) {
+    public boolean useRtm(LotContext given) {
+        LotContext context = MiniAuction.adapt(given);
         Player player = context.player();
         TeamState mine = context.mine();
         Lakh price = context.currentBid();
@@ -138,7 +140,8 @@ public final class RuleBasedStrategy implements Strategy {
     }
 
     @Override
-    public Optional<Lakh> raiseAfterMatch(LotContext context) {
+    public Optional<Lakh> raiseAfterMatch(LotContext given) {
+        LotContext context = MiniAuction.adapt(given);
         Lakh matched = context.currentBid();
         Franchise holder = context.player().team2024();
         if (matched == null || holder == null || holder == context.me()) {

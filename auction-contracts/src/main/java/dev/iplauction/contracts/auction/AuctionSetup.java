@@ -1,5 +1,7 @@
 package dev.iplauction.contracts.auction;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.SquadRules;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Objects;
  * @param acceleratedWindowMillis the same for the accelerated round
  * @param rtmWindowMillis how long each right-to-match step waits for an answer
  * @param seed the seed the set order was shuffled with
+ * @param overseasFeeCap the most an overseas player is paid, however high the winning bid (the purse still pays the
+ *     whole bid); null for no cap. Absent from auctions recorded before it existed, which read as null.
  */
 public record AuctionSetup(
         String name,
@@ -25,7 +29,21 @@ public record AuctionSetup(
         long bidWindowMillis,
         long acceleratedWindowMillis,
         long rtmWindowMillis,
-        long seed) {
+        long seed,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Lakh overseasFeeCap) {
+
+    /** An auction without an overseas fee cap. */
+    public AuctionSetup(
+            String name,
+            List<Player> pool,
+            List<FranchiseSetup> franchises,
+            SquadRules squadRules,
+            long bidWindowMillis,
+            long acceleratedWindowMillis,
+            long rtmWindowMillis,
+            long seed) {
+        this(name, pool, franchises, squadRules, bidWindowMillis, acceleratedWindowMillis, rtmWindowMillis, seed, null);
+    }
 
     public AuctionSetup {
         Objects.requireNonNull(name, "name");

@@ -1,11 +1,11 @@
 package dev.iplauction.auction.catalogue;
 
+import dev.iplauction.auction.catalogue.CatalogueDocument.FranchiseEntry;
 import dev.iplauction.auction.catalogue.CatalogueDocument.PlayerEntry;
+import dev.iplauction.auction.catalogue.CatalogueDocument.RulesEntry;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
-import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.SquadRules;
-import dev.iplauction.contracts.auction.FranchiseSetup;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The quick auction, for demos and end-to-end tests: 60 well-known players of the IPL 2025 list, small squads, small
- * purses, no retentions. Derived from the IPL 2025 catalogue by a fixed rule, so it is the same on every load:
+ * purses, no retentions. Derived from the IPL 2025 catalogue by a fixed rule and shipped as {@code quick.json} (the
+ * catalogue builder writes it; a test checks the file still follows the rule):
  *
  * <ol>
  *   <li>every player in the marquee sets (M1, M2: 12 players);
@@ -48,12 +49,12 @@ final class QuickCatalogue {
 
     private static final Comparator<PlayerEntry> WELL_KNOWN_FIRST = Comparator.comparing(PlayerEntry::basePrice)
             .reversed()
-            .thenComparing(
-                    Comparator.comparingInt(PlayerEntry::ipl2024CapsOrZero).reversed());
+            .thenComparing(Comparator.comparingInt(PlayerEntry::previousSeasonCapsOrZero)
+                    .reversed());
 
     private QuickCatalogue() {}
 
-    static Catalogue from(CatalogueDocument ipl2025) {
+    static CatalogueDocument from(CatalogueDocument ipl2025) {
         List<PlayerEntry> list = ipl2025.players();
         Set<String> chosen = new HashSet<>();
         list.stream()
@@ -81,14 +82,34 @@ final class QuickCatalogue {
                 taken++;
             }
         }
-        List<Player> players = list.stream()
-                .filter(p -> chosen.contains(p.id()))
-                .map(PlayerEntry::toPlayer)
+        List<PlayerEntry> players =
+                list.stream().filter(p -> chosen.contains(p.id())).toList();
+        List<FranchiseEntry> franchises = Arrays.stream(Franchise.values())
+                .map(f -> new FranchiseEntry(f, PURSE, SQUAD_RULES.maxSquad(), SQUAD_RULES.maxOverseas(), RTM_CARDS))
                 .toList();
-        List<FranchiseSetup> franchises = Arrays.stream(Franchise.values())
-                .map(f -> new FranchiseSetup(f, PURSE, RTM_CARDS, List.of()))
+        RulesEntry rules = new RulesEntry(
+                SQUAD_RULES.minSquad(),
+                SQUAD_RULES.maxSquad(),
+                SQUAD_RULES.maxOverseas(),
+                SQUAD_RULES.minBasePrice(),
+                PURSE,
+                CatalogueDocument.IPL_INCREMENTS,
+                true,
+                null);
+        List<String> sets = ipl2025.sets().stream()
+                .filter(set -> players.stream().anyMatch(p -> p.set().equals(set)))
                 .toList();
-        return new Catalogue(ID, NAME, ipl2025.auctionDate(), players, franchises, SQUAD_RULES);
+        return new CatalogueDocument(
+                CatalogueDocument.FORMAT,
+                ID,
+                NAME,
+                ipl2025.auctionDate(),
+                "Derived from ipl2025 by QuickCatalogue's rule: the marquee sets and the best-known capped players",
+                rules,
+                sets,
+                franchises,
+                List.of(),
+                players);
     }
 
     private static Optional<String> kindOf(PlayerEntry player) {

@@ -663,6 +663,12 @@ public final class Auction {
         events.add(event);
     }
 
+    /** What the player is paid: the winning bid, but for an overseas player no more than the auction's fee cap. */
+    private Lakh fee(Player player, Lakh price) {
+        Lakh cap = setup.overseasFeeCap();
+        return player.overseas() && cap != null ? Lakh.min(price, cap) : price;
+    }
+
     /** Changes the state by one event. Never reads the clock and never refuses: the event is a fact. */
     void apply(AuctionEvent event) {
         if (event.seq() != seq + 1) {
@@ -702,12 +708,14 @@ public final class Auction {
             case RtmDeclined e -> {}
             case LotSold e -> {
                 standing(e.franchise())
-                        .add(new SquadPlayer(
-                                e.player(),
-                                e.price(),
-                                e.rightToMatch()
-                                        ? SquadPlayer.Acquisition.RIGHT_TO_MATCH
-                                        : SquadPlayer.Acquisition.BOUGHT));
+                        .add(
+                                new SquadPlayer(
+                                        e.player(),
+                                        fee(e.player(), e.price()),
+                                        e.rightToMatch()
+                                                ? SquadPlayer.Acquisition.RIGHT_TO_MATCH
+                                                : SquadPlayer.Acquisition.BOUGHT),
+                                e.price());
                 results.add(new LotResult(
                         e.lot(), lot.round(), e.player(), e.franchise(), e.price(), e.rightToMatch(), false, e.at()));
                 lot = null;

@@ -12,6 +12,7 @@ public final class Standing {
     private final Franchise franchise;
     private Lakh purse;
     private int rtmCards;
+    private Lakh spent = Lakh.ZERO;
     private final List<SquadPlayer> squad = new ArrayList<>();
 
     Standing(Franchise franchise, Lakh purse, int rtmCards, List<SquadPlayer> retained) {
@@ -45,11 +46,9 @@ public final class Standing {
         return (int) squad.stream().filter(p -> p.player().overseas()).count();
     }
 
+    /** What the auction has taken from the purse: the winning bids, which under a fee cap can exceed the fees. */
     public Lakh spent() {
-        return squad.stream()
-                .filter(p -> p.acquisition() != SquadPlayer.Acquisition.RETAINED)
-                .map(SquadPlayer::price)
-                .reduce(Lakh.ZERO, Lakh::plus);
+        return spent;
     }
 
     /** Retained plus right-to-match players of the given kind: the cap of 5 capped and 2 uncapped counts these. */
@@ -60,8 +59,13 @@ public final class Standing {
                 .count();
     }
 
-    void add(SquadPlayer player) {
-        purse = purse.minus(player.price());
+    /**
+     * A player bought at {@code paid}; his {@link SquadPlayer#price()} is his fee, which an overseas fee cap can make
+     * lower than what the purse pays.
+     */
+    void add(SquadPlayer player, Lakh paid) {
+        purse = purse.minus(paid);
+        spent = spent.plus(paid);
         squad.add(player);
         if (player.acquisition() == SquadPlayer.Acquisition.RIGHT_TO_MATCH) {
             rtmCards--;

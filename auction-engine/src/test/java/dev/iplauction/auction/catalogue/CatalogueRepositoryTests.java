@@ -21,11 +21,12 @@ class CatalogueRepositoryTests {
     private final CatalogueRepository repository = CatalogueRepository.fromClasspath();
 
     @Test
-    void shipsTheIpl2025AuctionAndTheQuickOne() {
-        assertThat(repository.ids()).containsExactly("ipl2025", "quick");
+    void shipsTheIpl2025AndIpl2026AuctionsAndTheQuickOne() {
+        assertThat(repository.ids()).containsExactly("ipl2025", "ipl2026", "quick");
         assertThat(repository.byId("ipl2025")).containsSame(repository.ipl2025());
+        assertThat(repository.byId("ipl2026")).containsSame(repository.ipl2026());
         assertThat(repository.byId("quick")).containsSame(repository.quick());
-        assertThat(repository.byId("ipl2026")).isEmpty();
+        assertThat(repository.byId("ipl2027")).isEmpty();
         assertThat(repository.byId(null)).isEmpty();
         assertThat(CatalogueRepository.fromClasspath()).isSameAs(repository);
     }
@@ -120,6 +121,39 @@ class CatalogueRepositoryTests {
         assertThat(quick.franchises()).extracting(FranchiseSetup::franchise).containsExactly(Franchise.values());
         assertThat(quick.franchises())
                 .allSatisfy(f -> assertThat(f).isEqualTo(new FranchiseSetup(f.franchise(), Lakh.of(4000), 1, null)));
+    }
+
+    @Test
+    void quickJsonStillFollowsTheRuleThatDerivesItFromIpl2025() {
+        CatalogueDocument derived = QuickCatalogue.from(CatalogueRepository.readShipped("ipl2025"));
+
+        assertThat(CatalogueRepository.readShipped("quick")).isEqualTo(derived);
+    }
+
+    @Test
+    void ipl2026IsAMiniAuctionWithEachFranchisesOwnPurseSlotsAndSquad() {
+        Catalogue ipl2026 = repository.ipl2026();
+
+        assertThat(ipl2026.name()).isEqualTo("IPL 2026 mini auction");
+        assertThat(ipl2026.players()).hasSize(359);
+        assertThat(ipl2026.overseasFeeCap()).isEqualTo(Lakh.of(1800));
+        assertThat(ipl2026.franchises())
+                .allSatisfy(f -> assertThat(f.rtmCards()).isZero());
+        assertThat(purses(ipl2026)).containsEntry(Franchise.MI, 275).containsEntry(Franchise.KKR, 6430);
+        assertThat(ipl2026.franchises().stream()
+                        .mapToInt(f -> f.retained().size())
+                        .sum())
+                .isEqualTo(173);
+        assertThat(setup(ipl2026, Franchise.KKR).retained()).hasSize(12);
+        assertThat(ipl2026.squadRules().maxSquad() * 10
+                        - ipl2026.franchises().stream()
+                                .mapToInt(f -> f.retained().size())
+                                .sum())
+                .as("slots to fill")
+                .isEqualTo(77);
+        assertThat(ipl2026.setOrder()).startsWith("BA1", "AL1", "WK1", "FA1", "SP1", "UBA1");
+        assertThat(ipl2026.lotOrder(3).getFirst().setCode()).isEqualTo("BA1");
+        assertThat(ipl2026.lotOrder(3).getLast().setCode()).isEqualTo("UAL10");
     }
 
     private static Stream<Player> allPlayers(Catalogue catalogue) {

@@ -1,9 +1,11 @@
 package dev.iplauction.auction.rules;
 
+import static dev.iplauction.auction.rules.AuctionFixtures.ACCELERATED_WINDOW;
 import static dev.iplauction.auction.rules.AuctionFixtures.BID_WINDOW;
 import static dev.iplauction.auction.rules.AuctionFixtures.BUTTLER;
 import static dev.iplauction.auction.rules.AuctionFixtures.CODE;
 import static dev.iplauction.auction.rules.AuctionFixtures.KOHLI;
+import static dev.iplauction.auction.rules.AuctionFixtures.RTM_WINDOW;
 import static dev.iplauction.auction.rules.AuctionFixtures.SMALL;
 import static dev.iplauction.auction.rules.AuctionFixtures.T0;
 import static dev.iplauction.auction.rules.AuctionFixtures.franchise;
@@ -366,6 +368,49 @@ class AuctionBiddingTests {
         assertThat(a.auction.standing(Franchise.MI).squadSize()).isEqualTo(2);
         assertThat(a.auction.standing(Franchise.MI).squad())
                 .contains(new SquadPlayer(BUTTLER, Lakh.of(150), SquadPlayer.Acquisition.BOUGHT));
+    }
+
+    @Test
+    void underAnOverseasFeeCapThePlayerGetsTheCapAndThePursePaysTheWholeBid() {
+        Player star = overseas("9", true, 200, null);
+        Player local = indian("10", true, 200, null);
+        var plain = setup(
+                List.of(star, local),
+                List.of(franchise(Franchise.CSK, 5000, 0), franchise(Franchise.MI, 5000, 0)),
+                SquadRules.IPL);
+        var setup = new AuctionSetup(
+                plain.name(),
+                plain.pool(),
+                plain.franchises(),
+                plain.squadRules(),
+                BID_WINDOW,
+                ACCELERATED_WINDOW,
+                RTM_WINDOW,
+                7L,
+                Lakh.of(220));
+        RecordedAuction a = RecordedAuction.started(setup);
+
+        a.bidNext(Franchise.MI); // 200
+        a.bidNext(Franchise.CSK); // 220
+        a.bidNext(Franchise.MI); // 240: above the cap
+        a.runOut();
+        a.bidNext(Franchise.CSK); // 200 for the Indian player
+        a.bidNext(Franchise.MI); // 220
+        a.bidNext(Franchise.CSK); // 240: no cap for him
+        a.runOut();
+
+        assertThat(a.auction.standing(Franchise.MI).purse()).isEqualTo(Lakh.of(5000 - 240));
+        assertThat(a.auction.standing(Franchise.MI).spent()).isEqualTo(Lakh.of(240));
+        assertThat(a.auction.standing(Franchise.MI).squad())
+                .containsExactly(new SquadPlayer(star, Lakh.of(220), SquadPlayer.Acquisition.BOUGHT));
+        assertThat(a.auction.standing(Franchise.CSK).squad())
+                .containsExactly(new SquadPlayer(local, Lakh.of(240), SquadPlayer.Acquisition.BOUGHT));
+        assertThat(a.auction.results().getFirst().price())
+                .as("the hammer price")
+                .isEqualTo(Lakh.of(240));
+        assertThat(snapshot(a.replay()))
+                .as("a replay applies the cap the same way")
+                .isEqualTo(snapshot(a.auction));
     }
 
     /** One player; CSK and MI with 120 crore each and no cards; IPL squad rules. */

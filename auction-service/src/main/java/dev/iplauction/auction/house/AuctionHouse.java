@@ -73,6 +73,17 @@ public final class AuctionHouse implements AutoCloseable {
     private Duration reloadBackoff = RELOAD_FIRST_PAUSE;
     /** How long a caller whose write failed waits for the reload that tells whether it happened. */
     private final Duration outcomeTimeout;
+    /**
+     * Finished auctions, oldest finish first. Past {@link Settings#finishedKept()} the oldest leave memory (the event
+     * log and report-service keep them), so creating and ending auctions cannot grow the house without bound.
+     */
+    private final java.util.Queue<Managed> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private final int finishedKept;
+    /** Codes of auctions that left memory, newest last, so a late visitor hears why (bounded). Under {@link #creating}. */
+    private final java.util.LinkedHashSet<String> forgotten = new java.util.LinkedHashSet<>();
+
+    private static final int FORGOTTEN_REMEMBERED = 10_000;
 
     /** One auction and the lock that serialises everything done to it. */
     private static final class Managed {
@@ -87,6 +98,8 @@ public final class AuctionHouse implements AutoCloseable {
         CompletableFuture<List<AuctionEvent>> reloaded;
         /** The highest sequence number the log has confirmed: a reload must not come back with less. */
         final AtomicLong confirmedSeq = new AtomicLong();
+        /** Whether it is in the house's queue of finished auctions. Under the lock. */
+        boolean queuedAsFinished;
 
         Managed(Auction auction) {
             this.code = auction.code();
@@ -109,7 +122,27 @@ public final class AuctionHouse implements AutoCloseable {
             Duration rtmWindow,
             Duration writeTimeout,
             Duration tick,
-            Duration outcomeTimeout) {
+            Duration outcomeTimeout,
+            int finishedKept) {
+
+        /** How many finished auctions the house keeps in memory unless told otherwise. */
+        public static final int DEFAULT_FINISHED_KEPT = 200;
+
+        public Settings {
+            if (finishedKept < 0) {
+                throw new IllegalArgumentException("finished auctions kept must be 0 or more, was " + finishedKept);
+            }
+        }
+
+        public Settings(
+                Duration bidWindow,
+                Duration acceleratedWindow,
+                Duration rtmWindow,
+                Duration writeTimeout,
+                Duration tick,
+                Duration outcomeTimeout) {
+            this(bidWindow, acceleratedWindow, rtmWindow, writeTimeout, tick, outcomeTimeout, DEFAULT_FINISHED_KEPT);
+        }
 
         public Settings(
                 Duration bidWindow,
@@ -143,6 +176,7 @@ public final class AuctionHouse implements AutoCloseable {
         this.observers = List.copyOf(observers);
         this.writeTimeout = settings.writeTimeout();
         this.outcomeTimeout = settings.outcomeTimeout();
+        this.finishedKept = settings.finishedKept();
         this.setups = new AuctionSetups(
                 catalogues,
                 new AuctionSetups.Defaults(settings.bidWindow(), settings.acceleratedWindow(), settings.rtmWindow()));
@@ -166,6 +200,7 @@ public final class AuctionHouse implements AutoCloseable {
             managed.confirmedSeq.set(rebuilt.auction().seq());
             managed.damaged = rebuilt.damage();
             auctions.put(managed.code, managed);
+            noteIfFinished(managed);
             if (managed.damaged == null && rebuilt.auction().phase() != Phase.COMPLETED) {
                 unfinished++;
                 managed.lock.lock();
@@ -176,11 +211,16 @@ public final class AuctionHouse implements AutoCloseable {
                 }
             }
         }
+        int rebuiltCount = auctions.size();
+        synchronized (creating) {
+            forgetOldestFinished();
+        }
         log.info(
-                "rebuilt {} auctions from the event log, {} unfinished, {} damaged",
-                auctions.size(),
+                "rebuilt {} auctions from the event log, {} unfinished, {} damaged; {} finished ones kept in memory",
+                rebuiltCount,
                 unfinished,
-                damaged().size());
+                damaged().size(),
+                finished.size());
     }
 
     /** What a rebuild made of one auction's records: the auction (null if none could be made) and any damage. */
@@ -303,6 +343,9 @@ public final class AuctionHouse implements AutoCloseable {
             if (auctions.putIfAbsent(code, managed) != null) {
                 throw new IllegalStateException("auction " + code + " already exists");
             }
+            forgotten.remove(code);
+            // Only a creation adds an auction, so trimming here keeps the house within live cap + finished kept.
+            forgetOldestFinished();
         }
         CompletableFuture<Void> written;
         managed.lock.lock();
@@ -549,6 +592,7 @@ public final class AuctionHouse implements AutoCloseable {
         }
         long last = events.getLast().seq();
         written.thenRun(() -> managed.confirmedSeq.accumulateAndGet(last, Math::max));
+        noteIfFinished(managed);
         try {
             if (observers.stream().anyMatch(o -> o.watching(auction.code()))) {
                 AuctionView snapshot = AuctionView.of(auction, clock.instant());
@@ -776,9 +820,59 @@ public final class AuctionHouse implements AutoCloseable {
     private Managed find(String code) {
         Managed managed = code == null ? null : auctions.get(code);
         if (managed == null) {
-            throw new AuctionNotFound(code);
+            boolean wasHere;
+            synchronized (creating) {
+                wasHere = forgotten.contains(code);
+            }
+            throw new AuctionNotFound(code, wasHere);
         }
         return managed;
+    }
+
+    /** Queues an auction that has just finished. Caller holds its lock (or is rebuilding it alone). */
+    private void noteIfFinished(Managed managed) {
+        if (!managed.queuedAsFinished && managed.auction.phase() == Phase.COMPLETED) {
+            managed.queuedAsFinished = true;
+            finished.add(managed);
+        }
+    }
+
+    /**
+     * Drops the oldest finished auctions from memory until at most {@link #finishedKept} remain. Only an auction whose
+     * finish the log has confirmed leaves; one still settling is looked at again next time. Caller holds {@link
+     * #creating}.
+     */
+    private void forgetOldestFinished() {
+        int waiting = finished.size();
+        while (finished.size() > finishedKept && waiting-- > 0) {
+            Managed oldest = finished.poll();
+            if (oldest == null) {
+                return;
+            }
+            boolean settled;
+            oldest.lock.lock();
+            try {
+                settled = oldest.readOnly == null
+                        && oldest.auction.phase() == Phase.COMPLETED
+                        && oldest.confirmedSeq.get() >= oldest.auction.seq();
+                if (!settled) {
+                    oldest.queuedAsFinished = oldest.auction.phase() == Phase.COMPLETED;
+                }
+            } finally {
+                oldest.lock.unlock();
+            }
+            if (!settled) {
+                if (oldest.queuedAsFinished) {
+                    finished.add(oldest);
+                }
+                continue;
+            }
+            auctions.remove(oldest.code, oldest);
+            forgotten.add(oldest.code);
+            if (forgotten.size() > FORGOTTEN_REMEMBERED) {
+                forgotten.remove(forgotten.iterator().next());
+            }
+        }
     }
 
     private static void requireHost(Auction auction, String hostToken) {

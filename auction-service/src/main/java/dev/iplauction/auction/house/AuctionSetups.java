@@ -56,13 +56,14 @@ final class AuctionSetups {
                 request.name() == null || request.name().isBlank()
                         ? catalogue.name()
                         : request.name().trim(),
-                LotOrder.arrange(players, seed),
+                LotOrder.arrange(players, catalogue.setOrder(), seed),
                 franchises,
                 rules,
                 window("bidWindowMillis", request.bidWindowMillis(), defaults.bidWindow()),
                 window("acceleratedWindowMillis", request.acceleratedWindowMillis(), defaults.acceleratedWindow()),
                 window("rtmWindowMillis", request.rtmWindowMillis(), defaults.rtmWindow()),
-                seed);
+                seed,
+                catalogue.overseasFeeCap());
     }
 
     private static List<Player> select(Catalogue catalogue, List<String> ids) {

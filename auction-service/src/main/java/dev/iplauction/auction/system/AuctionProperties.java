@@ -39,16 +39,19 @@ public record AuctionProperties(
      * @param creationsPerMinute auctions one client (remote address) may create a minute; more are refused (429)
      * @param streamQueue views waiting for one live page before it counts as too slow and is dropped
      * @param streamsPerAuction live pages (update streams) one auction takes at once; more are refused (503)
+     * @param finishedKept finished auctions kept in memory; past it the oldest leave (the event log and report-service
+     *     keep them)
      */
     public record Limits(
             @DefaultValue("100") @Min(1) int maxLiveAuctions,
             @DefaultValue("20") @Min(1) int creationsPerMinute,
             @DefaultValue("32") @Min(1) @Max(10_000) int streamQueue,
-            @DefaultValue("200") @Min(1) int streamsPerAuction) {}
+            @DefaultValue("200") @Min(1) int streamsPerAuction,
+            @DefaultValue("200") @Min(0) @Max(100_000) int finishedKept) {}
 
     /**
      * @param code the auction's code (six letters or digits); empty for none
-     * @param catalogue which players: ipl2025 or quick
+     * @param catalogue which players: ipl2025, ipl2026, quick, or the path of a catalogue file
      * @param hostToken the host's token; empty: one is made and kept in an owner-only file (never logged)
      * @param seed the set-order seed; empty: random
      * @param humanFranchise a franchise held for a person behind an invitation; empty for none

@@ -5,6 +5,7 @@ import dev.iplauction.auction.house.AuctionEventLog;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.AuctionObserver;
 import dev.iplauction.auction.house.CreationGate;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +25,17 @@ class HouseConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The shipped catalogues, and the catalogue file {@code AUCTION_CATALOGUE} names when it names no shipped one: the
+     * bootstrap auction is then played from that file. A file that breaks the format stops the start with a message
+     * naming the line and field.
+     */
     @Bean
-    CatalogueRepository catalogueRepository() {
-        return CatalogueRepository.fromClasspath();
+    CatalogueRepository catalogueRepository(AuctionProperties properties) {
+        CatalogueRepository shipped = CatalogueRepository.fromClasspath();
+        String catalogue = properties.bootstrap().catalogue().trim();
+        boolean file = shipped.byId(catalogue).isEmpty() && (catalogue.contains("/") || catalogue.endsWith(".json"));
+        return file ? shipped.with(Path.of(catalogue)) : shipped;
     }
 
     /** Names the auctions the rebuild found damaged and those waiting for a reload; UP either way (the rest work). */
@@ -57,7 +66,8 @@ class HouseConfiguration {
                         properties.rtmWindow(),
                         properties.writeTimeout(),
                         properties.tick(),
-                        outcomeTimeout),
+                        outcomeTimeout,
+                        properties.limits().finishedKept()),
                 new CreationGate(
                         properties.limits().maxLiveAuctions(),
                         properties.limits().creationsPerMinute(),

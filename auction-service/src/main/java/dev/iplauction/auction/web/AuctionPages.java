@@ -8,6 +8,7 @@ import dev.iplauction.auction.house.CreationRefused;
 import dev.iplauction.auction.house.EventLogUnavailable;
 import dev.iplauction.auction.house.HostAction;
 import dev.iplauction.auction.rules.AuctionRefusal;
+import dev.iplauction.auction.table.TableView;
 import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.EventJson;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,16 +58,30 @@ class AuctionPages {
                     "IPL 2025 mega auction",
                     "574 players in the official set order, retentions, RTM cards, ₹120 Cr purses, squads of 18–25"),
             new CatalogueChoice(
+                    "ipl2026",
+                    "IPL 2026 mini auction",
+                    "359 players, retained squads of 12–21, purses from ₹2.75 Cr to ₹64.3 Cr, 77 slots, no RTM"),
+            new CatalogueChoice(
                     "quick",
                     "Quick auction",
                     "About 60 stars, ₹40 Cr purses, squads of 4–8, one RTM card: done in minutes"));
 
     private final AuctionHouse house;
     private final LiveUpdates liveUpdates;
+    private final TableStream table;
 
-    AuctionPages(AuctionHouse house, LiveUpdates liveUpdates) {
+    /** Where report-service serves reports ({@code auction.report-url}); blank: the results page links to none. */
+    private final String reportUrl;
+
+    AuctionPages(
+            AuctionHouse house,
+            LiveUpdates liveUpdates,
+            TableStream table,
+            @Value("${auction.report-url:}") String reportUrl) {
         this.house = house;
         this.liveUpdates = liveUpdates;
+        this.table = table;
+        this.reportUrl = reportUrl;
     }
 
     static final Map<String, FranchiseStyle> STYLES = FranchiseStyle.ALL.stream()
@@ -369,6 +385,9 @@ class AuctionPages {
         model.addAttribute("me", me);
         model.addAttribute("isHost", hostToken.isPresent());
         model.addAttribute("bid", BidState.of(view, me));
+        TableView tableView = table.current(c);
+        model.addAttribute("ai", java.util.Set.copyOf(tableView.ai()));
+        model.addAttribute("tableJson", TableStream.json(tableView));
         model.addAttribute("pageData", pageData(c, me, me == null ? null : seatToken.get(), hostToken.orElse(null)));
         model.addAttribute("formToken", FormTokens.token(request, c));
         return "room";
@@ -378,7 +397,7 @@ class AuctionPages {
     SseEmitter stream(@PathVariable String code) {
         String c = code(code);
         house.view(c); // an unknown code is a 404, not an empty stream
-        return liveUpdates.subscribe(c, () -> house.view(c));
+        return liveUpdates.subscribe(c, () -> house.view(c), () -> table.start(c));
     }
 
     /** The auction already has as many live pages as it takes; the page's script tries again later. */
@@ -423,6 +442,7 @@ class AuctionPages {
         AuctionView view = house.view(c);
         model.addAttribute("view", view);
         model.addAttribute("summary", ResultsSummary.of(view, house.squads(c), house.results(c)));
+        model.addAttribute("reportUrl", reportUrl.isBlank() ? null : reportUrl.replaceAll("/+$", "") + "/reports/" + c);
         model.addAttribute("me", myFranchise(c, request));
         return "results";
     }
@@ -431,6 +451,13 @@ class AuctionPages {
 
     @ExceptionHandler
     ModelAndView on(AuctionNotFound notFound) {
+        if (notFound.leftTheHouse()) {
+            return problem(
+                    HttpStatus.NOT_FOUND,
+                    "Auction finished",
+                    "Auction " + notFound.code() + " finished a while ago and this house no longer shows it."
+                            + " Its report and replay are on the reports service.");
+        }
         return problem(
                 HttpStatus.NOT_FOUND,
                 "No such auction",

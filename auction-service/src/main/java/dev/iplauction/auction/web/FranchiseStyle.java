@@ -24,7 +24,7 @@ record FranchiseStyle(
                 f.displayName(),
                 f.primaryColour(),
                 f.secondaryColour(),
-                inkOn(f.primaryColour()),
+                inkOn(readableBackground(f.primaryColour())),
                 f.homeGround(),
                 f.city());
     }
@@ -51,6 +51,35 @@ record FranchiseStyle(
 
     /** The CSS rule for this franchise's class: its colours as custom properties. */
     String css() {
-        return ".fr-" + code + "{--fc:" + primary + ";--fc2:" + secondary + ";--fc-ink:" + ink + "}";
+        return ".fr-" + code + "{--fc:" + primary + ";--fc2:" + secondary + ";--fc-ink:" + ink + ";--fc-bg:"
+                + readableBackground(primary) + "}";
+    }
+
+    /** WCAG AA for normal text, with a little room for rounding in the checkers. */
+    static final double READABLE = 4.6;
+
+    /**
+     * The colour for text-bearing badges: the primary itself when one of the inks reads on it at {@value #READABLE}:1,
+     * else the primary darkened step by step until the inks' choice does (a red or a pink reads with neither ink).
+     */
+    static String readableBackground(String background) {
+        int rgb = Integer.parseInt(background.substring(1), 16);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        String hex = background;
+        for (int step = 0; step < 40 && contrast(hex, inkOn(hex)) < READABLE; step++) {
+            r = (int) (r * 0.95);
+            g = (int) (g * 0.95);
+            b = (int) (b * 0.95);
+            hex = String.format("#%02X%02X%02X", r, g, b);
+        }
+        return hex;
+    }
+
+    static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
     }
 }

@@ -44,8 +44,12 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-    private static final String PING = "ping";
-    private static final String CLOSE = "close";
+    /** One message for a page: an SSE event's name and its JSON. */
+    private record Message(String event, String json) {}
+
+    private static final Message PING = new Message("ping", "");
+    private static final Message CLOSE = new Message("close", "");
+    private static final String AUCTION = "auction";
 
     private final int queueSize;
     private final int maxPerAuction;
@@ -67,7 +71,7 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
     private final class Subscriber {
         final String code;
         final SseEmitter emitter;
-        final BlockingQueue<String> queue = new ArrayBlockingQueue<>(queueSize + 1); // + 1 for CLOSE
+        final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(queueSize + 1); // + 1 for CLOSE
         volatile boolean open = true;
 
         Subscriber(String code, SseEmitter emitter) {
@@ -75,7 +79,7 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
             this.emitter = emitter;
         }
 
-        void offer(String message) {
+        void offer(Message message) {
             if (open && !queue.offer(message)) {
                 drop();
             }
@@ -104,14 +108,16 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
         void run() {
             try {
                 while (true) {
-                    String message = queue.take();
+                    Message message = queue.take();
                     if (message == CLOSE || !open) {
                         break;
                     }
                     if (message == PING) {
                         emitter.send(SseEmitter.event().comment("keep-alive"));
                     } else {
-                        emitter.send(SseEmitter.event().name("auction").data(message, MediaType.APPLICATION_JSON));
+                        emitter.send(SseEmitter.event()
+                                .name(message.event())
+                                .data(message.json(), MediaType.APPLICATION_JSON));
                     }
                 }
                 emitter.complete();
@@ -163,6 +169,14 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
      * @throws TooManyStreams if the auction already has as many pages as it takes
      */
     public SseEmitter subscribe(String code, Supplier<AuctionView> current) {
+        return subscribe(code, current, Map::of);
+    }
+
+    /**
+     * As {@link #subscribe(String, Supplier)}, and after the first view the other events a page starts from (event
+     * name to JSON), such as the {@code table}.
+     */
+    public SseEmitter subscribe(String code, Supplier<AuctionView> current, Supplier<Map<String, String>> start) {
         SseEmitter emitter = new SseEmitter(Duration.ofHours(6).toMillis());
         if (stopped) {
             // Shutting down: one view, then the page reconnects to whichever auction house answers next.
@@ -185,7 +199,8 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
         emitter.onCompletion(subscriber::close);
         emitter.onTimeout(subscriber::close);
         emitter.onError(e -> subscriber.close());
-        subscriber.offer(json(current.get()));
+        subscriber.offer(new Message(AUCTION, json(current.get())));
+        start.get().forEach((event, json) -> subscriber.offer(new Message(event, json)));
         Thread.ofVirtual().name("sse-" + code).start(subscriber::run);
         return emitter;
     }
@@ -196,9 +211,27 @@ public class LiveUpdates implements AuctionObserver, SmartLifecycle, DisposableB
         if (list == null || list.isEmpty()) {
             return;
         }
-        String json = json(view);
+        Message message = new Message(AUCTION, json(view));
         for (Subscriber subscriber : list) {
-            subscriber.offer(json);
+            subscriber.offer(message);
+        }
+    }
+
+    /**
+     * Sends another kind of event (its name and JSON) to every page of an auction, through the same queues as views:
+     * {@code table}, what the room shows of the AI franchises (see {@code TableStream}).
+     */
+    public void publish(String code, String event, String json) {
+        if (AUCTION.equals(event) || PING.event().equals(event) || CLOSE.event().equals(event)) {
+            throw new IllegalArgumentException("'" + event + "' is one of the stream's own event names");
+        }
+        List<Subscriber> list = subscribers.get(code);
+        if (list == null || list.isEmpty()) {
+            return;
+        }
+        Message message = new Message(event, json);
+        for (Subscriber subscriber : list) {
+            subscriber.offer(message);
         }
     }
 

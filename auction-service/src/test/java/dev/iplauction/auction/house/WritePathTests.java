@@ -33,18 +33,24 @@ class WritePathTests {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-11-24T10:00:00Z"));
     private final FakeLog eventLog = new FakeLog();
-    private final AuctionHouse house = new AuctionHouse(
-            eventLog,
-            clock,
-            CATALOGUES,
-            List.of(),
-            new AuctionHouse.Settings(
-                    Duration.ofSeconds(10),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(4),
-                    Duration.ofSeconds(2),
-                    Duration.ofMillis(5),
-                    Duration.ofSeconds(30)));
+    private final AuctionHouse house = house(eventLog, clock, AuctionHouse.Settings.DEFAULT_FINISHED_KEPT);
+
+    /** A house on the given log with short windows (10 s, 5 s, 4 s), a 2 s write timeout and a 5 ms tick. */
+    static AuctionHouse house(AuctionEventLog eventLog, MutableClock clock, int finishedKept) {
+        return new AuctionHouse(
+                eventLog,
+                clock,
+                CATALOGUES,
+                List.of(),
+                new AuctionHouse.Settings(
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(5),
+                        Duration.ofSeconds(30),
+                        finishedKept));
+    }
 
     @AfterEach
     void close() {
@@ -86,7 +92,7 @@ class WritePathTests {
         }
     }
 
-    private static CreateAuction twoPlayers() {
+    static CreateAuction twoPlayers() {
         List<String> ids = CATALOGUES.quick().players().stream()
                 .filter(p -> !p.overseas())
                 .limit(2)

@@ -22,6 +22,7 @@ import dev.iplauction.auction.house.AuctionNotFound;
 import dev.iplauction.auction.house.CreateAuction;
 import dev.iplauction.auction.house.HostAction;
 import dev.iplauction.auction.rules.AuctionRefusal;
+import dev.iplauction.auction.table.TableNotes;
 import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
@@ -38,12 +39,14 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(AuctionPages.class)
+@Import({TableStream.class, TableNotes.class})
 class AuctionPagesTests {
 
     @Autowired

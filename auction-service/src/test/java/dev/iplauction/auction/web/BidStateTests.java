@@ -76,5 +76,14 @@ class BidStateTests {
         assertThat(FranchiseStyle.inkOn(Franchise.CSK.primaryColour())).isEqualTo("#10131a");
         assertThat(FranchiseStyle.inkOn(Franchise.MI.primaryColour())).isEqualTo("#ffffff");
         assertThat(FranchiseStyle.of(Franchise.RR).css()).startsWith(".fr-RR{--fc:#EA1A85;");
+        // Badges carry text: every franchise's badge reads at WCAG AA, darkened where its own colour cannot.
+        for (Franchise f : Franchise.values()) {
+            String bg = FranchiseStyle.readableBackground(f.primaryColour());
+            assertThat(FranchiseStyle.contrast(bg, FranchiseStyle.inkOn(bg)))
+                    .as("%s's badge", f)
+                    .isGreaterThanOrEqualTo(FranchiseStyle.READABLE);
+        }
+        assertThat(FranchiseStyle.readableBackground(Franchise.MI.primaryColour()))
+                .isEqualTo(Franchise.MI.primaryColour());
     }
 }

@@ -5,6 +5,7 @@ import dev.iplauction.auction.catalogue.AuctionListCsv.Row;
 import dev.iplauction.auction.catalogue.CatalogueDocument.FranchiseEntry;
 import dev.iplauction.auction.catalogue.CatalogueDocument.PlayerEntry;
 import dev.iplauction.auction.catalogue.CatalogueDocument.RetainedEntry;
+import dev.iplauction.auction.catalogue.CatalogueDocument.RulesEntry;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Role;
@@ -106,6 +107,13 @@ public final class CatalogueBuilder {
             out.printf(
                     "catalogue builder: wrote %s: %d auction players, %d retained players%n",
                     target, document.players().size(), document.retained().size());
+            // The quick pool is derived from this list, so it is rewritten with it, beside it.
+            Path quick = target.resolveSibling(QuickCatalogue.ID + ".json");
+            CatalogueDocument quickDocument = QuickCatalogue.from(document);
+            Files.writeString(quick, quickDocument.toJson(), StandardCharsets.UTF_8);
+            out.printf(
+                    "catalogue builder: wrote %s: %d players%n",
+                    quick, quickDocument.players().size());
             return 0;
         } catch (AuctionListException e) {
             err.println("catalogue builder: " + e.getMessage());
@@ -179,6 +187,7 @@ public final class CatalogueBuilder {
             List<PlayerEntry> players = new ArrayList<>();
             List<RetainedEntry> retained = new ArrayList<>();
             Map<Franchise, Integer> retainedCount = new EnumMap<>(Franchise.class);
+            Map<Franchise, Integer> retainedOverseas = new EnumMap<>(Franchise.class);
             Map<Franchise, Lakh> retentions = new EnumMap<>(Franchise.class);
             Set<String> ids = new HashSet<>();
             for (Row row : rows.subList(1, rows.size())) {
@@ -195,6 +204,7 @@ public final class CatalogueBuilder {
                     Lakh price = fields.lakh("base_or_retention_price_lakh", 0);
                     retentions.merge(franchise, price, Lakh::plus);
                     String country = fields.required("country");
+                    retainedOverseas.merge(franchise, overseas(country) ? 1 : 0, Integer::sum);
                     retained.add(new RetainedEntry(
                             "R-" + franchise.code() + "-" + n,
                             franchise,
@@ -239,16 +249,32 @@ public final class CatalogueBuilder {
                                     + STARTING_PURSE.value() + " lakh purse");
                 }
                 int cards = Math.max(0, RTM_CARDS_BEFORE_RETENTIONS - retainedCount.getOrDefault(franchise, 0));
-                franchises.add(new FranchiseEntry(franchise, STARTING_PURSE.minus(spent), cards));
+                franchises.add(new FranchiseEntry(
+                        franchise,
+                        STARTING_PURSE.minus(spent),
+                        SquadRules.IPL.maxSquad() - retainedCount.getOrDefault(franchise, 0),
+                        SquadRules.IPL.maxOverseas() - retainedOverseas.getOrDefault(franchise, 0),
+                        cards));
             }
+            RulesEntry rules = new RulesEntry(
+                    SquadRules.IPL.minSquad(),
+                    SquadRules.IPL.maxSquad(),
+                    SquadRules.IPL.maxOverseas(),
+                    SquadRules.IPL.minBasePrice(),
+                    STARTING_PURSE,
+                    CatalogueDocument.IPL_INCREMENTS,
+                    true,
+                    null);
+            List<String> sets = LotOrder.standardSetOrder(
+                    players.stream().map(PlayerEntry::toPlayer).toList());
             return new CatalogueDocument(
                     CatalogueDocument.FORMAT,
                     ID,
                     NAME,
                     AUCTION_DATE,
                     SOURCE,
-                    STARTING_PURSE,
-                    SquadRules.IPL,
+                    rules,
+                    sets,
                     franchises,
                     retained,
                     players);

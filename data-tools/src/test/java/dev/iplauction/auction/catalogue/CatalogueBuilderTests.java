@@ -124,7 +124,8 @@ class CatalogueBuilderTests {
         assertThat(json).endsWith("}\n").doesNotContain("\r");
         assertThat(json.lines()).contains("  \"auctionDate\": \"2024-11-24\",");
         try (InputStream in = Files.newInputStream(target)) {
-            assertThat(CatalogueDocument.read(in).toCatalogue())
+            assertThat(CatalogueDocument.read(in.readAllBytes(), target.toString())
+                            .toCatalogue())
                     .isEqualTo(CatalogueBuilder.read(resource("auction_list_small.csv"))
                             .toCatalogue());
         }
@@ -271,7 +272,7 @@ class CatalogueBuilderTests {
     }
 
     private static String shippedJson() throws IOException {
-        try (InputStream in = CatalogueRepository.class.getResourceAsStream(CatalogueRepository.IPL2025_RESOURCE)) {
+        try (InputStream in = CatalogueRepository.class.getResourceAsStream("/catalogue/ipl2025.json")) {
             assertThat(in).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

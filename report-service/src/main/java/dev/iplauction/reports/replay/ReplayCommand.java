@@ -11,8 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The replay from the command line, without starting the service:
@@ -38,6 +45,27 @@ public final class ReplayCommand {
             }
         }
         return false;
+    }
+
+    /**
+     * The reader's settings, as the service builds them: Boot's {@code spring.kafka.*} from the environment
+     * ({@code SPRING_KAFKA_SECURITY_PROTOCOL}, {@code SPRING_KAFKA_SSL_TRUSTSTORELOCATION},
+     * {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM}, ...), the servers from {@code --bootstrap-servers}, else
+     * {@code KAFKA_BOOTSTRAP_SERVERS} (as the service's application.yml), else Boot's own.
+     */
+    static Map<String, Object> consumerConfig(Map<String, String> env, String bootstrapOption) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        // Named as Boot names the process environment, so SPRING_KAFKA_CLIENTID binds as spring.kafka.client-id.
+        var source = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, (Map) env);
+        KafkaProperties kafka = new Binder(ConfigurationPropertySources.from(source))
+                .bind("spring.kafka", KafkaProperties.class)
+                .orElseGet(KafkaProperties::new);
+        String servers = bootstrapOption != null ? bootstrapOption : env.get("KAFKA_BOOTSTRAP_SERVERS");
+        if (servers != null && !servers.isBlank()) {
+            kafka.setBootstrapServers(List.of(servers.split(",")));
+        }
+        return kafka.buildConsumerProperties();
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -69,14 +97,15 @@ public final class ReplayCommand {
                             : e.getMessage());
             return 2;
         }
-        String bootstrap = options.getOrDefault(
-                "bootstrap-servers", env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+        Map<String, Object> consumer = consumerConfig(env, options.get("bootstrap-servers"));
+        String bootstrap = consumer.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) instanceof List<?> servers
+                ? String.join(",", servers.stream().map(String::valueOf).toList())
+                : String.valueOf(consumer.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
         Path dir = Path.of(options.getOrDefault("reports-dir", env.getOrDefault("REPORTS_DIR", "reports")));
 
         ReplayService.Replay replay;
         try {
-            replay =
-                    new ReplayService(Map.of("bootstrap.servers", bootstrap), Duration.ofMinutes(2)).replay(code, from);
+            replay = new ReplayService(consumer, Duration.ofMinutes(2)).replay(code, from);
         } catch (RuntimeException e) {
             err.println("could not read the auction's topics from " + bootstrap + ": " + e.getMessage());
             return 1;

@@ -46,7 +46,8 @@ public final class ReplayService {
     }
 
     /**
-     * @param consumerConfig at least {@code bootstrap.servers}
+     * @param consumerConfig Boot's consumer settings (spring.kafka.*: bootstrap, security, ssl, properties); the group
+     *     is dropped, and it reads committed records only unless the settings say otherwise
      * @param timeout how long a replay may take to read the topics to their ends
      * @param maxConcurrent replays at once: each scans six whole topics, so more are refused rather than queued
      */
@@ -60,6 +61,8 @@ public final class ReplayService {
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerConfig.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        // auction-service writes in transactions: a replay, like the live report, counts what was committed.
+        this.consumerConfig.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "report-replay");
         this.timeout = timeout;
     }

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,7 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -56,13 +55,12 @@ class ReportConfiguration {
 
     @Bean
     ReportStream reportStream(
-            ReportProperties properties,
-            ReportFiles files,
-            ReportListener listener,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+            ReportProperties properties, ReportFiles files, ReportListener listener, KafkaProperties kafka) {
+        // Boot's spring.kafka.* (bootstrap, security, ssl, properties, streams.*) first, so a TLS or SASL cluster
+        // reaches Streams and its clients as it reaches every other client; what the report needs on top.
         Properties config = new Properties();
+        config.putAll(kafka.buildStreamsProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class);
@@ -79,16 +77,9 @@ class ReportConfiguration {
     }
 
     @Bean
-    ReplayService replayService(
-            ReportProperties properties, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+    ReplayService replayService(ReportProperties properties, KafkaProperties kafka) {
         return new ReplayService(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
-                properties.replayTimeout(),
-                properties.maxConcurrentReplays());
+                kafka.buildConsumerProperties(), properties.replayTimeout(), properties.maxConcurrentReplays());
     }
 
     /**

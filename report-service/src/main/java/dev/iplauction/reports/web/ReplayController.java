@@ -1,16 +1,12 @@
 package dev.iplauction.reports.web;
 
 import dev.iplauction.reports.profile.AuctionReport;
+import dev.iplauction.reports.render.HtmlReport;
 import dev.iplauction.reports.render.ReportFiles;
 import dev.iplauction.reports.replay.ReplayService;
 import dev.iplauction.reports.replay.ReplayService.Replay;
 import dev.iplauction.reports.replay.Timeline;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,17 +27,11 @@ class ReplayController {
     private final ReplayService replays;
     private final ReportFiles files;
     private final TimelineCache timelines;
-    private final String page;
 
     ReplayController(ReplayService replays, ReportFiles files) {
         this.replays = replays;
         this.files = files;
         this.timelines = new TimelineCache(replays, java.time.Clock.systemUTC());
-        try (InputStream in = ReplayController.class.getResourceAsStream("/replay-page.html")) {
-            this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** What a replay did, how fast, and the report it made again. */
@@ -104,10 +94,9 @@ class ReplayController {
         String auction = Requests.code(code);
         double playSpeed = Requests.speed(speed);
         Instant start = Requests.from(from);
-        String html = page.replace("{{code}}", auction)
-                .replace("{{speed}}", String.format(Locale.ROOT, "%s", playSpeed))
-                .replace("{{from}}", start == null ? "" : start.toString());
-        return ResponseEntity.ok().contentType(ReportController.HTML).body(html);
+        return ResponseEntity.ok()
+                .contentType(ReportController.HTML)
+                .body(HtmlReport.replayPage(auction, playSpeed, start));
     }
 
     private Replay run(String code, String from) {

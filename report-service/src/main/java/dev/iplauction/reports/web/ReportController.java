@@ -94,37 +94,19 @@ class ReportController {
 
     @GetMapping("/")
     ResponseEntity<String> index() {
-        StringBuilder html = new StringBuilder(
-                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>Auction reports</title>"
-                        + "<style>body{font-family:system-ui,sans-serif;max-width:900px;margin:1.5rem auto;padding:0 1rem}"
-                        + "td,th{padding:.25rem .6rem;text-align:left;border-bottom:1px solid #eee}</style></head><body>"
-                        + "<h1>Auction reports</h1><table data-testid=\"reports\"><tr><th>auction</th><th>name</th>"
-                        + "<th>completed</th><th>sold</th><th>spent</th><th></th></tr>");
-        for (ReportSummary r : list()) {
-            html.append("<tr><td><a href=\"")
-                    .append(r.html())
-                    .append("\">")
-                    .append(r.auctionCode())
-                    .append("</a></td><td>")
-                    .append(escape(r.name()))
-                    .append("</td><td>")
-                    .append(r.completedAt() == null ? "" : r.completedAt())
-                    .append("</td><td>")
-                    .append(r.sold())
-                    .append(" of ")
-                    .append(r.lots())
-                    .append("</td><td>")
-                    .append(Lakh.of(r.spendLakh()).display())
-                    .append("</td><td><a href=\"")
-                    .append(r.markdown())
-                    .append("\">md</a> · <a href=\"")
-                    .append(r.json())
-                    .append("\">json</a> · <a href=\"")
-                    .append(r.replay())
-                    .append("\">replay</a></td></tr>");
-        }
-        html.append("</table></body></html>");
-        return ResponseEntity.ok().contentType(HTML).body(html.toString());
+        List<HtmlReport.Listed> listed = list().stream()
+                .map(r -> new HtmlReport.Listed(
+                        r.auctionCode(),
+                        r.name(),
+                        r.completedAt() == null ? "" : r.completedAt().toString(),
+                        r.sold() + " of " + r.lots(),
+                        Lakh.of(r.spendLakh()).display(),
+                        r.html(),
+                        r.markdown(),
+                        r.json(),
+                        r.replay()))
+                .toList();
+        return ResponseEntity.ok().contentType(HTML).body(HtmlReport.index(listed));
     }
 
     private AuctionReport live(String code) {
@@ -134,11 +116,5 @@ class ReportController {
                     + ": it has not completed, or none of its events have reached this service");
         }
         return ReportBuilder.build(code, events.get());
-    }
-
-    private static String escape(String text) {
-        return text == null
-                ? ""
-                : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -6,6 +6,7 @@ import dev.iplauction.contracts.AuctionCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,25 @@ class ReplayCommandTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("ISO-8601");
         assertThat(run("--replay=ABCD12", "--speed=2")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --speed");
+    }
+
+    @Test
+    void theReaderTakesBootsKafkaSettingsFromTheEnvironment() {
+        Map<String, Object> config = ReplayCommand.consumerConfig(
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9093,kafka-2:9093",
+                        "SPRING_KAFKA_SECURITY_PROTOCOL", "SSL",
+                        "SPRING_KAFKA_SSL_TRUSTSTORELOCATION", "file:/etc/kafka/trust.p12",
+                        "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "PLAIN"),
+                null);
+
+        assertThat(config)
+                .containsEntry("bootstrap.servers", List.of("kafka-1:9093", "kafka-2:9093"))
+                .containsEntry("security.protocol", "SSL")
+                .containsEntry("ssl.truststore.location", "/etc/kafka/trust.p12")
+                .containsEntry("sasl.mechanism", "PLAIN");
+        assertThat(ReplayCommand.consumerConfig(Map.of(), "elsewhere:9092"))
+                .containsEntry("bootstrap.servers", List.of("elsewhere:9092"));
     }
 
     @Test

@@ -72,7 +72,10 @@ final class Arena implements AutoCloseable {
         return broker.getBrokersAsString();
     }
 
-    /** One agent-service instance for this auction, LLM off, with the given extra {@code --name=value} settings. */
+    /**
+     * One agent-service instance for this auction with the given extra {@code --name=value} settings; LLM off unless
+     * they set {@code --agent.llm.enabled}.
+     */
     ConfigurableApplicationContext startAgents(String code, Duration heartbeat, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
@@ -81,8 +84,11 @@ final class Arena implements AutoCloseable {
                 "--agent.auction-code=" + code,
                 "--agent.heartbeat-interval=" + heartbeat.toMillis() + "ms",
                 "--agent.refresh-interval=1s",
-                "--agent.browser.executable-path=" + System.getProperty("chromium.path", ""),
-                "--agent.llm.enabled=false"));
+                "--agent.browser.executable-path=" + System.getProperty("chromium.path", "")));
+        // LLM off unless the caller turns it on (a repeated argument would bind as a list, not override).
+        if (java.util.Arrays.stream(extra).noneMatch(e -> e.startsWith("--agent.llm.enabled="))) {
+            args.add("--agent.llm.enabled=false");
+        }
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(AgentServiceApplication.class)
                 .properties("spring.main.banner-mode=off")
