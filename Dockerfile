@@ -159,8 +159,9 @@ COPY --from=agent-service-build /layers/snapshot-dependencies/ /app/
 COPY --from=agent-service-build /layers/application/ /app/
 RUN /app/cds-archive /app/app.jar /app/app.jsa
 # Measured: a small serial-GC heap keeps nine seats' JVM near 100 MiB (scripts/bench-agents.sh). The heap is a share
-# of the container's memory limit (Compose's mem_limit); Chromium needs the rest.
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=15 -XX:+ExitOnOutOfMemoryError" \
+# of the container's memory limit (Compose's mem_limit); Chromium needs the rest. C1 only and Spring's lazy start:
+# nine seats ready in 25 s instead of 42 s and the JVM's PSS 232 MiB instead of 295 (one noisy run each; README).
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=15 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -Dspring.main.lazy-initialization=true" \
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     HOME=/app
 USER app

@@ -6,6 +6,11 @@
 # A benchmark, not a test: run it by hand on a quiet machine. The full 2025 auction with a 1 s clock takes a while.
 #
 #   scripts/bench-agents.sh [--catalogue ipl2025|quick] [--window-ms 1000] [--llm false] [--agent-jvm-options "..."]
+#                           [--with-load]
+#
+# First it measures the floor on this machine, now (AgentsFloor: a rival's bid reaching Java through the page, one
+# click round trip, the page's own click to its bid shown), so the agents' figures can be read against it however
+# busy the machine is. --with-load runs two CPU burners beside the whole run (killed at the end).
 #
 # The agent's JVM gets the options the containers use (AGENT_JVM_OPTIONS below) unless told otherwise.
 set -euo pipefail
@@ -13,14 +18,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/jdk.sh"
 java="$JAVA_HOME/bin/java"
 
-catalogue=ipl2025 window=1000 llm=false jvm_options="${AGENT_JVM_OPTIONS:--XX:+UseSerialGC -Xmx256m}"
+catalogue=ipl2025 window=1000 llm=false with_load=false jvm_options="${AGENT_JVM_OPTIONS:--XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -Dspring.main.lazy-initialization=true}"
 while [ $# -gt 0 ]; do
     case "$1" in
         --catalogue) catalogue="$2"; shift 2 ;;
         --window-ms) window="$2"; shift 2 ;;
         --llm) llm="$2"; shift 2 ;;
         --agent-jvm-options) jvm_options="$2"; shift 2 ;;
-        *) echo "unknown option $1 (use --catalogue ipl2025|quick, --window-ms N, --llm true|false)" >&2; exit 2 ;;
+        --with-load) with_load=true; shift ;;
+        *) echo "unknown option $1 (use --catalogue ipl2025|quick, --window-ms N, --llm true|false, --with-load)" >&2
+           exit 2 ;;
     esac
 done
 chromium="${CHROMIUM_PATH:-/usr/lib/chromium/chromium}"
@@ -35,6 +42,14 @@ echo "building ..."
     -Dspotless.check.skip=true)
 start_kafka
 start_auction_service
+
+if [ "$with_load" = true ]; then
+    # Two busy loops, one per core of a 2-core machine: the figures below then show what a loaded host does.
+    for _ in 1 2; do sh -c 'while :; do :; done' & pids+=($!); done
+    echo "with load: two CPU burners running (pids ${pids[*]: -2})"
+fi
+"$java" -cp "$root/benchmarks/target/classes:$root/benchmarks/target/lib/*" dev.iplauction.bench.AgentsFloor \
+    --url "http://127.0.0.1:$http_port" --chromium "$chromium"
 
 "$java" -cp "$root/benchmarks/target/classes:$root/benchmarks/target/lib/*" dev.iplauction.bench.AgentsAuction \
     --url "http://127.0.0.1:$http_port" --kafka "127.0.0.1:$kafka_port" \

@@ -2,6 +2,7 @@ package dev.iplauction.bench;
 
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.RefusalReason;
 import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.BidEvent;
 import dev.iplauction.contracts.agent.BidEvent.BidPlaced;
@@ -230,6 +231,24 @@ public final class AgentsAuction {
         System.out.printf(
                 "lots %d (sold %d, unsold %d), accepted bids %d, agent bid attempts %d%n",
                 lots, sold, unsold, accepted, bids.size());
+        long stale = bids.stream()
+                .filter(b -> b.outcome() == BidEvent.Outcome.REJECTED && "stale".equals(b.reason()))
+                .count();
+        long refusedStale = events.stream()
+                .filter(e -> e instanceof AuctionEvent.BidRefused r && r.reason() == RefusalReason.STALE)
+                .count();
+        long refused = events.stream()
+                .filter(AuctionEvent.BidRefused.class::isInstance)
+                .count();
+        System.out.printf(
+                "bid attempts refused as stale: the agents saw %d of %d (%.1f%%); the house refused %d of %d bids it"
+                        + " was sent (%.1f%%)%n",
+                stale,
+                bids.size(),
+                100.0 * stale / Math.max(1, bids.size()),
+                refusedStale,
+                accepted + refused,
+                100.0 * refusedStale / Math.max(1, accepted + refused));
         System.out.printf(
                 "decisions ready before the lot's clock ran out: %d of %d (%.1f%%); latency %s%n",
                 decidedInTime.size(),

@@ -64,7 +64,7 @@ final class Http {
         return new Auction(code, host, csk, mi);
     }
 
-    private String seat(String code, String franchise) throws IOException, InterruptedException {
+    String seat(String code, String franchise) throws IOException, InterruptedException {
         Reply reply = post("/api/auctions/" + code + "/seats", "{\"franchise\":\"" + franchise + "\"}", null);
         require(reply, 200);
         return reply.body().get("seatToken").asString();

@@ -48,6 +48,16 @@ public interface AuctionPage extends AutoCloseable {
      */
     CompletableFuture<Click> bid(int lot, Lakh amount);
 
+    /**
+     * Arms the page's reflex for a lot: from now on the page clicks its own bid button when it names an amount within
+     * the maximum (see {@link Reflex}), and tells the listener of each click ({@link Listener#on(ReflexBid)}). Arming
+     * again replaces the last one. Not clicked, with the page's reason, when the page has no reflex or holds no seat.
+     */
+    CompletableFuture<Click> arm(Reflex reflex);
+
+    /** Stops the page's reflex (a pass, or the seat is done with the lot). */
+    CompletableFuture<Click> disarm();
+
     /** Matches the highest bid (or the raise) with a right-to-match card: the card holder's button. */
     CompletableFuture<Click> rtmMatch();
 
@@ -83,6 +93,9 @@ public interface AuctionPage extends AutoCloseable {
 
         /** The house refused one of this page's actions. */
         default void on(Refusal refusal) {}
+
+        /** The page clicked a bid by itself, armed with a {@link Reflex}. */
+        default void on(ReflexBid bid) {}
 
         /** The page stopped working; {@link AuctionPage#reopen()} brings it back. */
         default void on(PageLost lost) {}

@@ -64,6 +64,9 @@ final class PageScripts {
                 window.__iplAgentReceivedAt = now();
                 post({ kind: "view", at: window.__iplAgentReceivedAt, view: event.detail });
               });
+              document.addEventListener("auction:reflex-bid", (event) => {
+                post({ kind: "bid", at: now(), bid: event.detail });
+              });
               const report = () => {
                 const body = document.body;
                 if (!body || !body.dataset.page) return;
@@ -150,6 +153,29 @@ final class PageScripts {
               if (!button || button.closest("[hidden]")) return "not:not-shown";
               if (button.disabled) return "not:disabled";
               button.click();
+              return "clicked";
+            }
+            """;
+
+    /**
+     * Arms the room's reflex with {@code {lot, max, purse, squadSize}} (PAGE_CONTRACT.md, "The reflex"): "clicked" when
+     * armed, else "not:" and why.
+     */
+    static final String ARM = """
+            (order) => {
+              const reflex = window.__auctionReflex;
+              if (!reflex) return "not:no-reflex";
+              const answer = reflex.arm(order);
+              return answer === "armed" ? "clicked" : answer;
+            }
+            """;
+
+    /** Disarms the room's reflex, if the page has one: "clicked" (done) or "not:no-reflex". */
+    static final String DISARM = """
+            () => {
+              const reflex = window.__auctionReflex;
+              if (!reflex) return "not:no-reflex";
+              reflex.disarm();
               return "clicked";
             }
             """;

@@ -4,6 +4,8 @@ import dev.iplauction.agent.browser.AuctionPage;
 import dev.iplauction.agent.browser.Click;
 import dev.iplauction.agent.browser.JoinResult;
 import dev.iplauction.agent.browser.PageLost;
+import dev.iplauction.agent.browser.Reflex;
+import dev.iplauction.agent.browser.ReflexBid;
 import dev.iplauction.agent.browser.Refusal;
 import dev.iplauction.agent.browser.RoomView;
 import dev.iplauction.agent.llm.DecisionMaker;
@@ -18,12 +20,15 @@ import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.agent.BidEvent.BidPlaced;
 import dev.iplauction.contracts.agent.BidEvent.Outcome;
+import dev.iplauction.contracts.agent.DecisionEvent.Choice;
 import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
 import dev.iplauction.contracts.agent.SeatState;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,8 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One franchise played by an agent: it takes the seat through the lobby, watches the room, decides once per lot
- * (rules at once, LLM advice when it comes, within its deadline), and then bids by reflex: while the next amount is
- * within its maximum and it is not already the highest bidder, it clicks. It answers right-to-match steps with its
+ * (rules at once, LLM advice when it comes, within its deadline), and then bids by reflex: it arms the page with its
+ * maximum for the lot (within the rules' limits), and the page itself clicks while the next amount is within it and
+ * this franchise is not already the highest bidder (one bid in flight at a time). The seat arms again when the lot,
+ * its purse or its squad changes, disarms on a pass, and follows each click the page reports to its answer. It answers right-to-match steps with its
  * strategy, and reports decisions and bids to Kafka.
  *
  * <p>Everything here runs on the seat's own single thread (the page delivers its views there), so the seat's state
@@ -49,6 +56,12 @@ final class Seat implements AuctionPage.Listener {
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(2);
     /** Pool reads wait a random moment up to this, so that nine seats do not open nine tabs at once. */
     private static final Duration POOL_READ_SPREAD = Duration.ofMillis(1_500);
+    /**
+     * How long the page's click may wait, at random, for each rival who could bid the same amount. Without it nine
+     * pages clicked every step together and the house refused 72 % of the bids it was sent as stale; 50 ms: 52 %, 80
+     * ms: 38 %, reaction times alike within the noise (scripts/bench-agents.sh, the README's benchmark section).
+     */
+    private static final int REFLEX_SPREAD_MILLIS = 80;
 
     private final Franchise franchise;
     private final String auctionCode;
@@ -65,7 +78,6 @@ final class Seat implements AuctionPage.Listener {
     private volatile SeatState state = SeatState.STARTING;
     private volatile boolean stopped;
     private RoomView latest;
-    private long latestArrivedNanos;
     private Lakh startingPurse;
 
     /**
@@ -78,14 +90,20 @@ final class Seat implements AuctionPage.Listener {
     private LotDecision decision;
     private String rtmStepTaken;
     private PendingBid pending;
+    /** What the page is armed with now (null: disarmed, or a fresh document). */
+    private Reflex armed;
+
     private int joinAttempts;
     /** Whether the page holds the seat now (views arrive in the lobby before the seat is taken). */
     private boolean joined;
     /** The players still to come, from the pool page, for the strategy's scarcity and budget planning. */
     private final UpcomingPlayers upcoming = new UpcomingPlayers();
 
-    /** A bid clicked and not yet answered; {@code promptedNanos} is when the view it answered arrived. */
-    private record PendingBid(int lot, String playerId, Lakh amount, long promptedNanos) {}
+    /**
+     * A bid the page clicked and not yet answered: {@code promptedAt} is when the view it answered arrived (the
+     * browser's clock), {@code heardNanos} when the seat heard of the click.
+     */
+    private record PendingBid(int lot, String playerId, Lakh amount, Instant promptedAt, long heardNanos) {}
 
     Seat(
             Franchise franchise,
@@ -132,6 +150,7 @@ final class Seat implements AuctionPage.Listener {
         }
         state = joinAttempts == 0 ? SeatState.JOINING : SeatState.RECONNECTING;
         joined = false;
+        armed = null;
         joinAttempts++;
         page.join(auctionUrl, auctionCode, franchise, token).whenCompleteAsync(this::joined, executor);
     }
@@ -154,6 +173,7 @@ final class Seat implements AuctionPage.Listener {
             case JOINED -> {
                 joinAttempts = 0;
                 joined = true;
+                armed = null; // a fresh document starts disarmed
                 log.info("{} took its seat in auction {}", franchise, auctionCode);
                 if (state == SeatState.JOINING || state == SeatState.RECONNECTING) {
                     state = SeatState.WAITING_FOR_START;
@@ -190,6 +210,7 @@ final class Seat implements AuctionPage.Listener {
             log.info("{} restarts its page: {}", franchise, reason);
             state = SeatState.RECONNECTING;
             joined = false;
+            armed = null;
             page.reopen().whenCompleteAsync(this::joined, executor);
         });
     }
@@ -217,7 +238,6 @@ final class Seat implements AuctionPage.Listener {
     @Override
     public void on(RoomView view) {
         latest = view;
-        latestArrivedNanos = System.nanoTime();
         if (!joined) {
             return; // the lobby before the seat is taken: nothing to play yet
         }
@@ -255,11 +275,8 @@ final class Seat implements AuctionPage.Listener {
     @Override
     public void on(Refusal refusal) {
         if (pending != null && refusal.concerns(pending.lot(), pending.amount())) {
-            report(pending, Outcome.REJECTED, refusal.reason());
-            pending = null;
-            if (latest != null) {
-                act(latest);
-            }
+            report(pending, Outcome.REJECTED, refusal.reason(), refusal.seenAt());
+            pending = null; // the page tries again by itself
         } else if (!"stale".equals(refusal.reason()) && !"lot-closed".equals(refusal.reason())) {
             RoomView.Lot shown = latest == null ? null : latest.lot();
             log.warn(
@@ -275,6 +292,18 @@ final class Seat implements AuctionPage.Listener {
                     shown == null ? null : shown.highestBidder(),
                     shown == null ? null : shown.currentBid());
         }
+    }
+
+    @Override
+    public void on(ReflexBid bid) {
+        if (pending != null) {
+            // The page saw the last one answered (or gave up on it) before it clicked again.
+            report(pending, Outcome.OUTBID, "no-answer", bid.clickedAt());
+        }
+        RoomView.Lot shown = latest == null ? null : latest.lot();
+        String playerId =
+                shown != null && shown.number() == bid.lot() ? shown.player().id() : "";
+        pending = new PendingBid(bid.lot(), playerId, bid.amount(), bid.promptedAt(), System.nanoTime());
     }
 
     @Override
@@ -433,7 +462,7 @@ final class Seat implements AuctionPage.Listener {
         }
         RoomView.Lot lot = view.lot();
         switch (lot.stage()) {
-            case BIDDING -> bidIfWorthIt(view, lot);
+            case BIDDING -> armIfChanged(view, lot);
             case RTM_OFFERED, RTM_RAISED -> {
                 if (lot.rtmFranchise() == franchise && takeRtmStep(lot)) {
                     LotContext context = context(view);
@@ -464,31 +493,37 @@ final class Seat implements AuctionPage.Listener {
         }
     }
 
-    private void bidIfWorthIt(RoomView view, RoomView.Lot lot) {
-        if (lot.highestBidder() == franchise || (pending != null && pending.lot() == lot.number())) {
+    /**
+     * Arms the page with what it may bid on this lot now, if that is not what it is armed with already: the decision's
+     * maximum within the rules' limits for this purse and squad; disarms it when the decision is to pass or nothing is
+     * affordable.
+     */
+    private void armIfChanged(RoomView view, RoomView.Lot lot) {
+        if (decision == null) {
+            return; // still deciding: the page has nothing to go on yet
+        }
+        RoomView.FranchiseState me = view.franchise(franchise);
+        Lakh max = Lakh.min(decision.maxBid(), me.maxBid());
+        Reflex wanted = decision.choice() == Choice.BID && affordable(view, max)
+                ? new Reflex(lot.number(), max, me.purse(), me.squadSize(), REFLEX_SPREAD_MILLIS)
+                : null;
+        if (Objects.equals(wanted, armed)) {
             return;
         }
-        Lakh amount = lot.nextBid();
-        if (decision == null || !decision.wouldBid(amount) || !affordable(view, amount)) {
-            return;
-        }
-        pending = new PendingBid(lot.number(), lot.player().id(), amount, latestArrivedNanos);
-        page.bid(lot.number(), amount)
+        armed = wanted;
+        (wanted == null ? page.disarm() : page.arm(wanted))
                 .whenCompleteAsync(
                         (click, failure) -> {
-                            if (pending != null
-                                    && pending.lot() == lot.number()
-                                    && pending.amount().equals(amount)) {
-                                if (failure != null || !click.clicked()) {
-                                    pending = null; // nothing was sent: the page had moved on, or the button said no
-                                }
-                                if (failure != null) {
-                                    log.warn(
-                                            "{}: bidding {} on lot {} failed: {}",
-                                            franchise,
-                                            amount,
-                                            lot.number(),
-                                            failure.getMessage());
+                            if (failure != null || !click.clicked()) {
+                                log.warn(
+                                        "{}: {} failed: {}",
+                                        franchise,
+                                        wanted == null
+                                                ? "disarming the page"
+                                                : "arming the page for lot " + wanted.lot(),
+                                        failure != null ? failure.getMessage() : click.reason());
+                                if (armed == wanted) {
+                                    armed = null; // try again with the next view
                                 }
                             }
                         },
@@ -541,11 +576,12 @@ final class Seat implements AuctionPage.Listener {
             return;
         }
         if (lot.isHeldBy(franchise, pending.amount())) {
-            report(pending, Outcome.ACCEPTED, null);
+            report(pending, Outcome.ACCEPTED, null, view.receivedAt());
             pending = null;
         } else if (lot.currentBid() != null && !lot.currentBid().isLessThan(pending.amount())) {
-            // Another franchise got to this amount first (or outbid ours at once): the race is lost, bid again now.
-            report(pending, Outcome.OUTBID, "overtaken");
+            // Another franchise got to this amount first (or outbid ours at once): the race is lost; the page bids
+            // again.
+            report(pending, Outcome.OUTBID, "overtaken", view.receivedAt());
             pending = null;
         }
     }
@@ -559,19 +595,22 @@ final class Seat implements AuctionPage.Listener {
                 .anyMatch(r -> r.lot() == pending.lot()
                         && r.soldTo() == franchise
                         && pending.amount().equals(r.price()));
-        report(pending, won ? Outcome.ACCEPTED : Outcome.OUTBID, won ? null : "lot-closed");
+        report(pending, won ? Outcome.ACCEPTED : Outcome.OUTBID, won ? null : "lot-closed", view.receivedAt());
         pending = null;
     }
 
     private void expireUnanswered() {
-        if (pending != null && System.nanoTime() - pending.promptedNanos() > ANSWER_WAIT.toNanos()) {
-            report(pending, Outcome.OUTBID, "no-answer");
+        if (pending != null && System.nanoTime() - pending.heardNanos() > ANSWER_WAIT.toNanos()) {
+            report(pending, Outcome.OUTBID, "no-answer", Instant.now());
             pending = null;
         }
     }
 
-    private void report(PendingBid bid, Outcome outcome, String reason) {
-        long reaction = outcome == Outcome.ACCEPTED ? (System.nanoTime() - bid.promptedNanos()) / 1_000_000 : 0;
+    /** {@code answeredAt}: when the answer showed (the browser's clock, as the bid's prompt). */
+    private void report(PendingBid bid, Outcome outcome, String reason, Instant answeredAt) {
+        long reaction = outcome == Outcome.ACCEPTED
+                ? Math.max(0, Duration.between(bid.promptedAt(), answeredAt).toMillis())
+                : 0;
         telemetry.bid(new BidPlaced(
                 auctionCode,
                 franchise,

@@ -17,7 +17,7 @@ class PoolPlayersTests {
     private static final String URL = "http://localhost:8080/auctions/ABC123/pool";
 
     private static List<Player> read(String json) {
-        return PlaywrightAuctionPage.poolPlayers(EventJson.mapper().readTree(json), URL);
+        return PoolReader.poolPlayers(EventJson.mapper().readTree(json), URL);
     }
 
     @Test

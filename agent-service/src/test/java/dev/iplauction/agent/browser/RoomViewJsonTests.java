@@ -143,7 +143,7 @@ class RoomViewJsonTests {
     @Test
     void readsARefusalAsLastRefusalShowsIt() {
         Instant seen = Instant.parse("2026-11-25T10:00:01Z");
-        Refusal refusal = PlaywrightAuctionPage.refusal(
+        Refusal refusal = PagePushes.refusal(
                 EventJson.mapper()
                         .readTree("{\"reason\":\"stale\",\"status\":409,\"lot\":\"3\",\"amount\":\"240\",\"count\":2,"
                                 + "\"message\":\"That bid is no longer the next one.\"}"),
@@ -154,7 +154,7 @@ class RoomViewJsonTests {
         assertThat(refusal.concerns(3, Lakh.of(240))).isTrue();
         assertThat(refusal.concerns(3, Lakh.of(260))).isFalse();
 
-        Refusal hostRefusal = PlaywrightAuctionPage.refusal(
+        Refusal hostRefusal = PagePushes.refusal(
                 EventJson.mapper().readTree("{\"reason\":\"not-host\",\"status\":403,\"lot\":\"\",\"amount\":\"\"}"),
                 seen);
         assertThat(hostRefusal.lot()).isNull();
@@ -164,7 +164,7 @@ class RoomViewJsonTests {
 
     @Test
     void readsWhatAPageSaysItIs() {
-        var report = PlaywrightAuctionPage.pageReport(EventJson.mapper()
+        var report = PageReport.parse(EventJson.mapper()
                 .readTree(
                         "{\"kind\":\"page\",\"doc\":\"d1\",\"page\":\"lobby\",\"url\":\"http://h/auctions/ABC123/seats\","
                                 + "\"status\":0,\"message\":\"MI's seat is taken\",\"franchise\":\"\",\"phase\":\"LOBBY\","
@@ -176,8 +176,8 @@ class RoomViewJsonTests {
         assertThat(report.franchise()).isNull();
         assertThat(report.seatsTaken()).containsExactly(Franchise.MI);
 
-        var notFound = PlaywrightAuctionPage.pageReport(
-                EventJson.mapper().readTree("{\"doc\":\"d2\",\"page\":\"problem\",\"status\":404}"));
+        var notFound =
+                PageReport.parse(EventJson.mapper().readTree("{\"doc\":\"d2\",\"page\":\"problem\",\"status\":404}"));
         assertThat(notFound.isProblem()).isTrue();
         assertThat(notFound.status()).isEqualTo(404);
     }
@@ -192,7 +192,7 @@ class RoomViewJsonTests {
 
     @Test
     void readsTheBrowsersFractionalMilliseconds() {
-        var at = PlaywrightAuctionPage.browserTime(EventJson.mapper().readTree("1764064800123.456"));
+        var at = PagePushes.browserTime(EventJson.mapper().readTree("1764064800123.456"));
         assertThat(at).isEqualTo(Instant.ofEpochMilli(1764064800123L).plusNanos(456_000));
     }
 }

@@ -203,8 +203,10 @@ class SeatPoolTests {
                 new RoomView.Progress(lot - 1, 10, 0, 0));
     }
 
-    private static final class FakePage implements AuctionPage {
+    /** A page that answers as the test says; it records what the seat arms it with (null: disarmed). */
+    static final class FakePage implements AuctionPage {
         final List<CompletableFuture<List<Player>>> reads = new CopyOnWriteArrayList<>();
+        final List<Optional<dev.iplauction.agent.browser.Reflex>> arms = new CopyOnWriteArrayList<>();
         volatile int joins;
         final AtomicBoolean closed = new AtomicBoolean();
 
@@ -222,6 +224,18 @@ class SeatPoolTests {
         @Override
         public CompletableFuture<Optional<RoomView>> refresh() {
             return CompletableFuture.completedFuture(Optional.empty());
+        }
+
+        @Override
+        public CompletableFuture<Click> arm(dev.iplauction.agent.browser.Reflex reflex) {
+            arms.add(Optional.of(reflex));
+            return CompletableFuture.completedFuture(new Click(true, ""));
+        }
+
+        @Override
+        public CompletableFuture<Click> disarm() {
+            arms.add(Optional.empty());
+            return CompletableFuture.completedFuture(new Click(true, ""));
         }
 
         @Override

@@ -288,7 +288,7 @@ class PlaywrightAuctionPageIT {
         assertThat(get(host.<Integer>call(b -> seat.context().pages().size()))).isEqualTo(1);
 
         // A page that was lost cannot read the pool until it is reopened: said at once, never hangs.
-        get(kkr.closeContextForTest());
+        get(PageTestHooks.closeContext(host, kkr));
         assertThat(kkr.pool()).failsWithin(LIVE).withThrowableThat().withMessageContaining("KKR");
     }
 
@@ -337,7 +337,7 @@ class PlaywrightAuctionPageIT {
         assertThat(get(kkr.join(base(), auction.code(), Franchise.KKR, token))).isEqualTo(JoinResult.JOINED);
         seen.awaitView(v -> v.franchise(Franchise.KKR).seatTaken(), LIVE);
 
-        get(kkr.crashForTest());
+        get(PageTestHooks.crash(host, kkr));
         PageLost crashed = seen.awaitLoss(LIVE);
         assertThat(crashed.reason()).isEqualTo(PageLost.Reason.CRASHED);
         assertThat(kkr.bid(1, Lakh.of(100)))
@@ -351,7 +351,7 @@ class PlaywrightAuctionPageIT {
         seen.awaitArrival(v -> v.phase() == RoomView.Phase.RUNNING && v.lot() != null, LIVE, before);
 
         seen.losses.clear();
-        get(kkr.closeContextForTest());
+        get(PageTestHooks.closeContext(host, kkr));
         assertThat(seen.awaitLoss(LIVE).reason()).isEqualTo(PageLost.Reason.CLOSED);
         assertThat(get(kkr.reopen())).isEqualTo(JoinResult.JOINED);
         RoomView back = get(kkr.refresh()).orElseThrow();

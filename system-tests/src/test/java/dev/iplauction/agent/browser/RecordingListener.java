@@ -18,6 +18,7 @@ final class RecordingListener implements AuctionPage.Listener {
     final List<Arrival> views = new CopyOnWriteArrayList<>();
     final List<Refusal> refusals = new CopyOnWriteArrayList<>();
     final List<PageLost> losses = new CopyOnWriteArrayList<>();
+    final List<ReflexBid> reflexBids = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
 
     @Override
@@ -29,6 +30,11 @@ final class RecordingListener implements AuctionPage.Listener {
     @Override
     public void on(Refusal refusal) {
         refusals.add(refusal);
+    }
+
+    @Override
+    public void on(ReflexBid bid) {
+        reflexBids.add(bid);
     }
 
     @Override
