@@ -26,10 +26,21 @@ public sealed interface DecisionEvent {
 
     /** Where a decision came from: the rules alone, a fresh LLM answer, a cached one, or the rules after the LLM failed. */
     enum Source {
-        RULES,
-        LLM,
-        CACHE,
-        FALLBACK
+        RULES("its rules"),
+        LLM("the LLM's advice"),
+        CACHE("a cached LLM answer"),
+        FALLBACK("its rules (the LLM failed or timed out)");
+
+        private final String inPlainWords;
+
+        Source(String inPlainWords) {
+            this.inPlainWords = inPlainWords;
+        }
+
+        /** How the room and the report say it to a person. */
+        public String inPlainWords() {
+            return inPlainWords;
+        }
     }
 
     record DecisionMade(

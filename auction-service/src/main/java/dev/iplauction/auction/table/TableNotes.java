@@ -206,16 +206,6 @@ public class TableNotes implements AuctionObserver {
         return line.length() <= REASON_CHARS ? line : line.substring(0, REASON_CHARS - 1) + "…";
     }
 
-    static String sourceText(String source) {
-        return switch (source) {
-            case "RULES" -> "its rules";
-            case "LLM" -> "the LLM's advice";
-            case "CACHE" -> "a cached LLM answer";
-            case "FALLBACK" -> "its rules (the LLM failed or timed out)";
-            default -> source;
-        };
-    }
-
     /** One auction's notes; guarded by itself. */
     private static final class Table {
         final String code;
@@ -319,7 +309,7 @@ public class TableNotes implements AuctionObserver {
                     d.maxBid() == null ? null : d.maxBid().value(),
                     d.maxBid() == null ? null : d.maxBid().display(),
                     d.source().name(),
-                    sourceText(d.source().name()),
+                    d.source().inPlainWords(),
                     oneLine(d.reason()),
                     d.latencyMillis());
         }

@@ -120,5 +120,17 @@ public record AuctionReport(
             boolean rightToMatch,
             int bids,
             Instant openedAt,
-            Instant closedAt) {}
+            Instant closedAt,
+            List<LotDecision> decisions) {}
+
+    /**
+     * What one AI franchise decided about a lot (its last decision on it), and why: the report's record of the reasons
+     * the room shows after each hammer.
+     *
+     * @param maxBidLakh the most it would pay; null when it passed
+     * @param source RULES, LLM, CACHE or FALLBACK
+     * @param sourceText the source in plain words
+     */
+    public record LotDecision(
+            String franchise, String choice, Integer maxBidLakh, String source, String sourceText, String reason) {}
 }

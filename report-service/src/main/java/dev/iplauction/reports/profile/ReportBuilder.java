@@ -30,6 +30,7 @@ import dev.iplauction.reports.profile.AuctionReport.FranchiseProfile;
 import dev.iplauction.reports.profile.AuctionReport.Health;
 import dev.iplauction.reports.profile.AuctionReport.HistogramBucket;
 import dev.iplauction.reports.profile.AuctionReport.Llm;
+import dev.iplauction.reports.profile.AuctionReport.LotDecision;
 import dev.iplauction.reports.profile.AuctionReport.LotResult;
 import dev.iplauction.reports.profile.AuctionReport.Purse;
 import dev.iplauction.reports.profile.AuctionReport.Squad;
@@ -104,7 +105,7 @@ public final class ReportBuilder {
         AuctionCreated created = first(house, AuctionCreated.class);
         AuctionStarted started = first(house, AuctionStarted.class);
         AuctionCompleted completed = first(house, AuctionCompleted.class);
-        List<LotResult> lots = lots(house);
+        List<LotResult> lots = lots(house, decisions);
 
         Map<String, Integer> eventsByTopic = new TreeMap<>();
         for (EventSource source : EventSource.values()) {
@@ -193,7 +194,7 @@ public final class ReportBuilder {
             this.openedAt = openedAt;
         }
 
-        LotResult result() {
+        LotResult result(List<LotDecision> decisions) {
             return new LotResult(
                     lot,
                     round,
@@ -208,15 +209,40 @@ public final class ReportBuilder {
                     rightToMatch,
                     bids,
                     openedAt,
-                    closedAt);
+                    closedAt,
+                    decisions);
         }
+    }
+
+    /** Each franchise's last decision on each lot, by lot, the franchises in code order. */
+    private static Map<Integer, List<LotDecision>> decisionsByLot(List<DecisionMade> decisions) {
+        Map<Integer, Map<String, DecisionMade>> last = new TreeMap<>();
+        for (DecisionMade d : decisions) {
+            last.computeIfAbsent(d.lot(), n -> new TreeMap<>())
+                    .put(d.franchise().code(), d);
+        }
+        Map<Integer, List<LotDecision>> byLot = new TreeMap<>();
+        last.forEach((lot, byFranchise) -> byLot.put(
+                lot,
+                byFranchise.values().stream()
+                        .map(d -> new LotDecision(
+                                d.franchise().code(),
+                                d.choice().name(),
+                                d.choice() == DecisionEvent.Choice.BID && d.maxBid() != null
+                                        ? d.maxBid().value()
+                                        : null,
+                                d.source().name(),
+                                d.source().inPlainWords(),
+                                d.reason()))
+                        .toList()));
+        return byLot;
     }
 
     /**
      * Every lot the events show, in lot order. A lot whose opening came before the events start (a replay from a
      * time) is still listed from its sale, with what the sale says.
      */
-    private static List<LotResult> lots(List<AuctionEvent> house) {
+    private static List<LotResult> lots(List<AuctionEvent> house, List<DecisionMade> decisions) {
         Map<Integer, LotTally> lots = new TreeMap<>();
         for (AuctionEvent event : house) {
             switch (event) {
@@ -244,7 +270,10 @@ public final class ReportBuilder {
                 default -> {}
             }
         }
-        return lots.values().stream().map(LotTally::result).toList();
+        Map<Integer, List<LotDecision>> decided = decisionsByLot(decisions);
+        return lots.values().stream()
+                .map(t -> t.result(decided.getOrDefault(t.lot, List.of())))
+                .toList();
     }
 
     private static Decisions decisions(List<DecisionMade> decisions) {

@@ -3,6 +3,7 @@ package dev.iplauction.reports.render;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.reports.profile.AuctionReport;
 import dev.iplauction.reports.profile.AuctionReport.FranchiseProfile;
+import dev.iplauction.reports.profile.AuctionReport.LotDecision;
 import dev.iplauction.reports.profile.AuctionReport.LotResult;
 import dev.iplauction.reports.profile.LatencyStats;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public final class HtmlReport {
         page.setVariable("charts", SvgCharts.all(r));
         page.setVariable("franchises", franchiseRows(r.franchises()));
         page.setVariable("lots", lotRows(r.lots()));
+        page.setVariable("decisions", decisionRows(r.lots()));
         page.setVariable("events", String.valueOf(r.eventsByTopic()));
         return TEMPLATES.process("reports/report", page);
     }
@@ -134,6 +136,32 @@ public final class HtmlReport {
                             num(lot.bids()))));
         }
         return rows;
+    }
+
+    /** One row per AI franchise's decision on a lot, keyed "lot-franchise". */
+    private static List<Row> decisionRows(List<LotResult> lots) {
+        List<Row> rows = new ArrayList<>();
+        for (LotResult lot : lots) {
+            for (LotDecision d : lot.decisions()) {
+                rows.add(new Row(
+                        lot.lot() + "-" + d.franchise(),
+                        List.of(
+                                num(lot.lot()),
+                                text(lot.playerName()),
+                                text(d.franchise()),
+                                text(decided(d)),
+                                text(d.sourceText()),
+                                text(d.reason()))));
+            }
+        }
+        return rows;
+    }
+
+    /** "up to ₹2.6 Cr" or "passed". */
+    static String decided(LotDecision d) {
+        return d.maxBidLakh() == null
+                ? "passed"
+                : "up to " + Lakh.of(d.maxBidLakh()).display();
     }
 
     private static Cell text(Object value) {

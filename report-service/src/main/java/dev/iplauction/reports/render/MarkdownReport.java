@@ -3,6 +3,7 @@ package dev.iplauction.reports.render;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.reports.profile.AuctionReport;
 import dev.iplauction.reports.profile.AuctionReport.FranchiseProfile;
+import dev.iplauction.reports.profile.AuctionReport.LotDecision;
 import dev.iplauction.reports.profile.AuctionReport.LotResult;
 import dev.iplauction.reports.profile.LatencyStats;
 import java.util.Map;
@@ -175,6 +176,27 @@ public final class MarkdownReport {
                     .append(" | ")
                     .append(lot.bids())
                     .append(" |\n");
+        }
+
+        md.append("\n## Why the AI franchises bid\n\n");
+        md.append("| lot | player | franchise | decision | from | reason |\n");
+        md.append("|---:|---|---|---|---|---|\n");
+        for (LotResult lot : r.lots()) {
+            for (LotDecision d : lot.decisions()) {
+                md.append("| ")
+                        .append(lot.lot())
+                        .append(" | ")
+                        .append(cell(lot.playerName()))
+                        .append(" | ")
+                        .append(d.franchise())
+                        .append(" | ")
+                        .append(HtmlReport.decided(d))
+                        .append(" | ")
+                        .append(d.sourceText())
+                        .append(" | ")
+                        .append(cell(d.reason()))
+                        .append(" |\n");
+            }
         }
         return md.toString();
     }

@@ -55,6 +55,24 @@ class ReportRenderingTests {
     }
 
     @Test
+    void bothListEachAiFranchisesDecisionAndReasonPerLot() {
+        String html = HtmlReport.render(report);
+        assertThat(html)
+                .contains("Why the AI franchises bid")
+                .containsPattern("data-decision=\"1-CSK\"><td class=\"n\">1</td><td>[^<]+</td><td>CSK</td>"
+                        + "<td>up to ₹2.6 Cr</td><td>its rules</td><td>reason 1</td>")
+                .containsPattern(
+                        "data-decision=\"2-CSK\">.*<td>passed</td><td>the LLM&#39;s advice</td><td>reason 2</td>")
+                .contains("<td>a cached LLM answer</td><td>reason 3</td>")
+                .contains("<td>its rules (the LLM failed or timed out)</td><td>reason 4</td>");
+        assertThat(MarkdownReport.render(report))
+                .contains("## Why the AI franchises bid")
+                .containsPattern("\\| 1 \\| [^|]+ \\| CSK \\| up to ₹2.6 Cr \\| its rules \\| reason 1 \\|")
+                .containsPattern(
+                        "\\| 4 \\| [^|]+ \\| CSK \\| passed \\| its rules \\(the LLM failed or timed out\\) \\| reason 4 \\|");
+    }
+
+    @Test
     void markdownShowsAnAuctionNameAsTextNotAsMarkupOrHtml() {
         String md = MarkdownReport.render(new AuctionReport(
                 "TEST03",

@@ -129,6 +129,10 @@ class ReportPagesBrowserIT {
                 .width;
         Assertions.assertThat(csk).isGreaterThan(mi * 2);
         assertThat(page.locator("table[data-testid=lots] tr[data-lot]")).hasCount(5);
+        assertThat(page.locator("table[data-testid=decisions] tr[data-decision='2-CSK']"))
+                .containsText("the LLM's advice");
+        assertThat(page.locator("table[data-testid=decisions] tr[data-decision='2-CSK']"))
+                .containsText("reason 2");
         screenshot(page, "report");
 
         page.navigate(service.base() + "/");
