@@ -231,17 +231,7 @@ class WritePathTests {
         eventLog.records.add(gap);
         eventLog.records.add(new AuctionEvent.AuctionPaused(conflicting.auctionCode(), conflicting.seq(), bid.at()));
 
-        AuctionHouse rebuilt = new AuctionHouse(
-                eventLog,
-                clock,
-                CATALOGUES,
-                List.of(),
-                new AuctionHouse.Settings(
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(4),
-                        Duration.ofSeconds(2),
-                        Duration.ofMillis(5)));
+        AuctionHouse rebuilt = house(eventLog, clock, AuctionHouse.Settings.DEFAULT_FINISHED_KEPT);
         try {
             rebuilt.recover();
             assertThat(rebuilt.damaged()).containsOnlyKeys(r.code());

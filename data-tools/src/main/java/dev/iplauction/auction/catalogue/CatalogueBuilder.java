@@ -99,11 +99,7 @@ public final class CatalogueBuilder {
         }
         try {
             CatalogueDocument document = read(auctionList);
-            Path parent = target.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(target, document.toJson(), StandardCharsets.UTF_8);
+            write(target, document);
             out.printf(
                     "catalogue builder: wrote %s: %d auction players, %d retained players%n",
                     target, document.players().size(), document.retained().size());
@@ -398,5 +394,14 @@ public final class CatalogueBuilder {
                 return value == null ? "" : value;
             }
         }
+    }
+
+    /** Writes a catalogue file (format 2 JSON), making its folder if need be. Shared by the catalogue tools. */
+    static void write(Path target, CatalogueDocument document) throws java.io.IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(target, document.toJson(), StandardCharsets.UTF_8);
     }
 }

@@ -81,11 +81,7 @@ public final class MiniAuctionCatalogueBuilder {
         }
         try {
             CatalogueDocument document = read(folder);
-            Path parent = target.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(target, document.toJson(), StandardCharsets.UTF_8);
+            CatalogueBuilder.write(target, document);
             out.printf(
                     "mini-auction catalogue builder: wrote %s: %d auction players, %d retained players%n",
                     target, document.players().size(), document.retained().size());
