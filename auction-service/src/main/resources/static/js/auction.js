@@ -574,6 +574,7 @@
       });
     });
     document.addEventListener("keydown", onShortcut);
+    wireSound();
     setInterval(tick, TICK_MS);
   }
 
@@ -784,11 +785,46 @@
       alert.hidden = false;
       document.title = `Outbid! ${baseTitle}`;
       body.classList.add("is-outbid");
+      if (alert.dataset.chimed !== String(lot.currentBid)) {
+        alert.dataset.chimed = String(lot.currentBid);
+        chime();
+      }
     } else if (!lot || Number(alert.dataset.lot) !== lot.number || lot.highestBidder === me) {
       alert.hidden = true;
       document.title = baseTitle;
       body.classList.remove("is-outbid");
     }
+  }
+
+  // The outbid sound is the person's choice (off until ticked, remembered in this browser); a short tone made on the
+  // spot, so there is no file to fetch.
+  const SOUND_KEY = "auction.outbid-sound";
+  let audio = null;
+
+  function wireSound() {
+    const box = byTestId("outbid-sound");
+    if (!box) return;
+    try { box.checked = localStorage.getItem(SOUND_KEY) === "on"; } catch (e) { /* storage off: stays unticked */ }
+    box.addEventListener("change", () => {
+      try { localStorage.setItem(SOUND_KEY, box.checked ? "on" : "off"); } catch (e) { /* not remembered */ }
+    });
+  }
+
+  function chime() {
+    const box = byTestId("outbid-sound");
+    if (!box || !box.checked) return;
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      const tone = audio.createOscillator();
+      const gain = audio.createGain();
+      tone.frequency.value = 880;
+      gain.gain.setValueAtTime(0.15, audio.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.35);
+      tone.connect(gain).connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + 0.35);
+      setAttr(box, "data-chimes", Number(box.dataset.chimes || 0) + 1);
+    } catch (e) { /* no audio here: the banner and the title still say it */ }
   }
 
   let announced = "";

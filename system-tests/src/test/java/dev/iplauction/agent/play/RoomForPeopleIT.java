@@ -179,6 +179,8 @@ class RoomForPeopleIT {
 
             // B bids; the person's bid joins the ladder marked Person; then the outbid alert, in the page and the tab.
             Locator alert = page.locator("[data-testid=outbid-alert]");
+            Locator sound = page.locator("[data-testid=outbid-sound]");
+            sound.check(); // the outbid sound is off until the person asks for it
             Set<String> seen = new TreeSet<>();
             await().atMost(Duration.ofMinutes(6))
                     .pollInSameThread()
@@ -199,6 +201,12 @@ class RoomForPeopleIT {
                         return false;
                     });
             assertThat(alert.innerText()).startsWith("Outbid on ");
+            assertThat(Integer.parseInt(sound.getAttribute("data-chimes")))
+                    .as("the outbid sound played")
+                    .isPositive();
+            assertThat(page.evaluate("() => localStorage.getItem('auction.outbid-sound')"))
+                    .as("the choice is remembered")
+                    .isEqualTo("on");
             screenshot(page, "room-outbid-1280.png", false);
             // The shortcut does nothing while someone types in a field, even when the button would bid.
             page.evaluate("""
