@@ -843,11 +843,21 @@
   }
 
   /** B bids, as the button does; never while someone types in a field or holds a modifier. */
+  // Fields that take typed text: a B there is a letter, not a bid. A ticked checkbox or a pressed button keeps focus
+  // without taking text, so the shortcut still works after the person has used one.
+  const TEXT_INPUTS = new Set(["text", "search", "email", "number", "password", "tel", "url", "date", "time",
+    "datetime-local", "month", "week"]);
+
+  function isTyping(target) {
+    if (!target) return false;
+    if (target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT") return true;
+    return target.tagName === "INPUT" && TEXT_INPUTS.has((target.getAttribute("type") || "text").toLowerCase());
+  }
+
   function onShortcut(event) {
     if (event.key !== "b" && event.key !== "B") return;
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    const target = event.target;
-    if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+    if (isTyping(event.target)) return;
     const button = byTestId("bid-button");
     if (!button || button.disabled) return;
     event.preventDefault();

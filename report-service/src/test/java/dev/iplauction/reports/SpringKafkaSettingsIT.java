@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -46,6 +47,9 @@ class SpringKafkaSettingsIT {
 
     @Test
     void aSettingGivenThroughSpringKafkaReachesEveryClientKind() {
+        // Spring Boot sets logging up once per JVM while an earlier test's context lives on (Spring's test context
+        // cache); start it afresh so the log appender is built from this test's settings, as in a service's own JVM.
+        LoggingSystem.get(getClass().getClassLoader()).cleanUp();
         String bootstrap = broker.getBrokersAsString();
         try (var service = new ServiceUnderTest(
                 bootstrap,

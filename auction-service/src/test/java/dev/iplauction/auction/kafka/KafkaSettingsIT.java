@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -42,6 +43,9 @@ class KafkaSettingsIT {
 
     @Test
     void aSettingGivenThroughSpringKafkaReachesTheHousesClients() {
+        // Spring Boot sets logging up once per JVM while an earlier test's context lives on (Spring's test context
+        // cache); start it afresh so the log appender is built from this test's settings, as in a service's own JVM.
+        LoggingSystem.get(getClass().getClassLoader()).cleanUp();
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(AuctionServiceApplication.class)
                 .run(
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
