@@ -46,7 +46,7 @@ class ReplayAttackIT {
             ServiceUnderTest.publish(bootstrap, done);
             List<SampleAuction.Published> going = SampleAuction.events("GOIN01");
             ServiceUnderTest.publish(bootstrap, going.subList(0, going.size() / 2));
-            await().atMost(Duration.ofSeconds(90))
+            await().atMost(Duration.ofMinutes(5))
                     .until(() -> Files.exists(reports.resolve("DONE01").resolve("report.json")));
 
             assertThat(service.post("/api/replay/DONE01", null).status()).isEqualTo(401);

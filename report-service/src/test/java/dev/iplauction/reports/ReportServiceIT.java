@@ -71,7 +71,7 @@ class ReportServiceIT {
             // Written when AuctionCompleted arrives; agents' events still on their way are added once they settle.
             Path file = reports.resolve("LIVE01").resolve("report.json");
             AuctionReport expected = ReportBuilder.build("LIVE01", SampleAuction.recorded(events));
-            await().atMost(Duration.ofSeconds(90))
+            await().atMost(Duration.ofMinutes(5))
                     .untilAsserted(() -> assertThat(file)
                             .exists()
                             .satisfies(f -> assertThat(ReportFiles.parse(Files.readString(f)))
@@ -148,7 +148,7 @@ class ReportServiceIT {
         try (var first = new ServiceUnderTest(
                 bootstrap(), reports, dir.resolve("state-1"), "--reports.application-id=report-restart")) {
             ServiceUnderTest.publish(bootstrap(), events.subList(0, half));
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            await().atMost(Duration.ofMinutes(5)).untilAsserted(() -> {
                 Response live = first.get("/api/reports/KEEP01");
                 assertThat(live.status()).isEqualTo(200);
                 JsonNode profile = json(live.body());
@@ -167,7 +167,7 @@ class ReportServiceIT {
             ServiceUnderTest.publish(bootstrap(), events.subList(half, events.size()));
             Path file = reports.resolve("KEEP01").resolve("report.json");
             AuctionReport expected = ReportBuilder.build("KEEP01", SampleAuction.recorded(events));
-            await().atMost(Duration.ofSeconds(90))
+            await().atMost(Duration.ofMinutes(5))
                     .untilAsserted(() -> assertThat(file)
                             .exists()
                             .satisfies(f -> assertThat(ReportFiles.parse(Files.readString(f)))

@@ -161,7 +161,7 @@ class AuctionApiIT {
         JsonNode lot = state().get("lot");
         int number = lot.get("number").asInt();
         CLOCK.advance(Duration.ofSeconds(11));
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofMinutes(1))
                 .until(() -> state().at("/lot/number").asInt() != number);
         JsonNode before = state();
 

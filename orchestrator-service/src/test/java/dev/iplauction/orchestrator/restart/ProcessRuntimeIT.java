@@ -191,7 +191,7 @@ class ProcessRuntimeIT {
 
     @Test
     void aSeatThatCannotBeSavedEndsFailedAfterTheConfiguredAttemptsWhileTheOthersStayHealthy() {
-        await().atMost(Duration.ofSeconds(90))
+        await().atMost(Duration.ofMinutes(5))
                 .until(() -> orchestrator.seat(Franchise.RCB).status() == SeatStatus.FAILED);
         SeatRecord rcb = orchestrator.seat(Franchise.RCB);
         assertThat(rcb.attempts()).isEqualTo(3);

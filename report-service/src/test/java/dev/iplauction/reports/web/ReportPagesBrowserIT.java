@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ColorScheme;
 import dev.iplauction.reports.SampleAuction;
 import dev.iplauction.reports.ServiceUnderTest;
 import dev.iplauction.reports.profile.AuctionReport;
@@ -49,7 +50,7 @@ class ReportPagesBrowserIT {
         ServiceUnderTest.publish(broker.getBrokersAsString(), events);
         AuctionReport expected = ReportBuilder.build("SHOW01", SampleAuction.recorded(events));
         Path file = dir.resolve("reports").resolve("SHOW01").resolve("report.json");
-        await().atMost(Duration.ofSeconds(90))
+        await().atMost(Duration.ofMinutes(5))
                 .until(() -> Files.exists(file)
                         && ReportFiles.parse(Files.readString(file)).equals(expected));
 
@@ -103,7 +104,7 @@ class ReportPagesBrowserIT {
     }
 
     @Test
-    void theReportsChartsDrawInTheBrowser() {
+    void theReportsChartsDrawInTheBrowser() throws Exception {
         List<String> errors = new ArrayList<>();
         Page page = page(errors);
         page.navigate(service.base() + "/reports/SHOW01");
@@ -134,14 +135,16 @@ class ReportPagesBrowserIT {
         assertThat(page.locator("table[data-testid=decisions] tr[data-decision='2-CSK']"))
                 .containsText("reason 2");
         screenshot(page, "report");
+        accessibility(page, "the report");
 
         page.navigate(service.base() + "/");
         assertThat(page.locator("a[href='/reports/SHOW01']")).isVisible();
+        accessibility(page, "the list of reports");
         Assertions.assertThat(errors).isEmpty();
     }
 
     @Test
-    void theReplayPagePlaysTheAuctionToItsEnd() {
+    void theReplayPagePlaysTheAuctionToItsEnd() throws Exception {
         List<String> errors = new ArrayList<>();
         Page page = page(errors);
         page.navigate(service.base() + "/replay/SHOW01?speed=200");
@@ -157,6 +160,7 @@ class ReportPagesBrowserIT {
         assertThat(page.locator("table[data-testid=purses] tr[data-franchise=CSK]"))
                 .containsText("₹2.4 Cr spent");
         screenshot(page, "replay");
+        accessibility(page, "the replay");
         Assertions.assertThat(errors).isEmpty();
     }
 
@@ -167,6 +171,29 @@ class ReportPagesBrowserIT {
         page.navigate(service.base() + "/replay/NONE99?speed=5");
         assertThat(page.locator("body")).hasAttribute("data-state", "error");
         assertThat(page.getByTestId("status")).containsText("no events for auction NONE99");
+    }
+
+    /**
+     * No serious or critical axe-core violations on the page, in light and in dark. axe-core is the one .ci/run pins
+     * and installs into the repository's .cache/axe (as the room's RoomForPeopleIT uses it).
+     */
+    private static void accessibility(Page page, String what) throws Exception {
+        Path axe = Path.of("..", ".cache", "axe", "node_modules", "axe-core", "axe.min.js");
+        Assertions.assertThat(axe)
+                .as("axe-core: npm install --no-save --prefix .cache/axe axe-core@4.14.1 (as .ci/run does)")
+                .exists();
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(axe)));
+        for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+            Assertions.assertThat(page.evaluate("""
+                            async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
+                              .filter((v) => v.impact === "serious" || v.impact === "critical")
+                              .map((v) => v.id + " (" + v.impact + "): " + v.help + " at "
+                                + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "))"""))
+                    .as("serious or critical accessibility violations on %s (%s)", what, scheme)
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                    .isEmpty();
+        }
     }
 
     private static void screenshot(Page page, String name) {
