@@ -57,14 +57,21 @@ public final class ReplayService {
         }
         this.maxConcurrent = maxConcurrent;
         this.running = new Semaphore(maxConcurrent);
-        this.consumerConfig = new HashMap<>(consumerConfig);
-        this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumerConfig.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        // auction-service writes in transactions: a replay, like the live report, counts what was committed.
-        this.consumerConfig.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "report-replay");
+        this.consumerConfig = readerConfig(consumerConfig);
         this.timeout = timeout;
+    }
+
+    /** The replay reader's settings: Boot's, less the group, with what a replay must have on top. */
+    static Map<String, Object> readerConfig(Map<String, Object> boot) {
+        Map<String, Object> config = new HashMap<>(boot);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        // auction-service writes in transactions: a replay, like the live report, counts only what was committed.
+        // Always set, never "if absent": Boot's consumer settings always carry its default, read_uncommitted.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "report-replay");
+        return config;
     }
 
     /** What a replay read and made. */
