@@ -615,9 +615,9 @@ public final class ProfilePipeline {
     // ---- the command ----
 
     /**
-     * {@code --cricsheet DIR} (default: {@code cricsheet} in the data folder beside the repository), {@code --auction DIR}
-     * (default: its {@code ipl2025}; the inputs are described in docs/data.md), {@code --cutoff YYYY-MM-DD} (default 2024-11-24), {@code --catalogue ID} (default
-     * ipl2025), {@code --out FILE} (default: standard output).
+     * {@code --cricsheet DIR} and {@code --auction DIR} (both needed; what they hold is in docs/data.md, and
+     * scripts/refresh-profiles.sh finds them), {@code --cutoff YYYY-MM-DD} (default 2024-11-24), {@code --catalogue ID}
+     * (default ipl2025), {@code --out FILE} (default: standard output).
      */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -630,7 +630,7 @@ public final class ProfilePipeline {
             if (!List.of("--cricsheet", "--auction", "--cutoff", "--catalogue", "--out")
                             .contains(name)
                     || i + 1 >= args.length) {
-                err.println("usage: ProfilePipeline [--cricsheet DIR] [--auction DIR] [--cutoff YYYY-MM-DD]"
+                err.println("usage: ProfilePipeline --cricsheet DIR --auction DIR [--cutoff YYYY-MM-DD]"
                         + " [--catalogue ID] [--out FILE]");
                 err.println("unknown option or missing value: " + name);
                 return 2;
@@ -644,9 +644,13 @@ public final class ProfilePipeline {
             err.println("--cutoff must be a date like 2024-11-24, not '" + options.get("--cutoff") + "'");
             return 2;
         }
-        Sources sources = new Sources(
-                Path.of(options.getOrDefault("--cricsheet", "../shared/data/cricsheet")),
-                Path.of(options.getOrDefault("--auction", "../shared/data/ipl2025")));
+        // The folders' whereabouts are the refresh script's business (one place), not a second default here.
+        if (!options.containsKey("--cricsheet") || !options.containsKey("--auction")) {
+            err.println("both --cricsheet DIR and --auction DIR are needed (docs/data.md says what they hold;"
+                    + " scripts/refresh-profiles.sh passes them)");
+            return 2;
+        }
+        Sources sources = new Sources(Path.of(options.get("--cricsheet")), Path.of(options.get("--auction")));
         try {
             ProfileDocument document = build(sources, options.getOrDefault("--catalogue", "ipl2025"), cutoff);
             String json = document.toJson();

@@ -187,6 +187,14 @@ class ProfilePipelineTests {
                 new PrintStream(err));
         assertThat(bad).isEqualTo(2);
         assertThat(err.toString()).contains("--cutoff must be a date like 2024-11-24");
+
+        ByteArrayOutputStream noFolders = new ByteArrayOutputStream();
+        int missing = ProfilePipeline.run(
+                new String[] {"--cutoff", "2024-11-24"},
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(noFolders));
+        assertThat(missing).isEqualTo(2);
+        assertThat(noFolders.toString()).contains("both --cricsheet DIR and --auction DIR are needed");
     }
 
     @Test
