@@ -25,23 +25,46 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole thing, for real: the auction house as its own process, a real Kafka broker, and one agent-service instance
- * playing nine franchises through nine browser contexts in one Chromium, from the lobby to the end of a quick auction.
+ * The whole thing, for real: the auction house as its own process, a real Kafka broker, and agent-service instances,
+ * each playing nine franchises through nine browser contexts in one Chromium, from the lobby to the end of an auction.
  * RCB's seat is left empty, as a person's would be. log-service and report-service run beside the house, as their own
- * processes on the same broker, and must agree with it afterwards. About four minutes.
+ * processes on the same broker, and must agree with it afterwards.
+ *
+ * <p>The two auctions (the quick pool, and the first sets of the 2026 mini auction) play at the same time in one house,
+ * each with its own agent instance in its own consumer group. Most of an auction's wall time is its clock running down
+ * with nobody bidding, so playing them side by side costs little more than the longer one, where one after the other
+ * cost both (about six minutes of CI). Nothing in either test waits on a wall-clock deadline: each waits for the
+ * auction's phase and the seats' heartbeats, with ceilings sized for a loaded 2-core machine.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AgentsPlayAuctionIT {
 
     private static final Franchise EMPTY_SEAT = Franchise.RCB;
     private static final Set<Franchise> AGENTS = EnumSet.complementOf(EnumSet.of(EMPTY_SEAT));
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
+    /** The retained squads of ipl2026.json, which the mini auction starts from. */
+    private static final Map<Franchise, Integer> RETAINED = Map.of(
+            Franchise.CSK, 16,
+            Franchise.DC, 17,
+            Franchise.GT, 20,
+            Franchise.KKR, 12,
+            Franchise.LSG, 19,
+            Franchise.MI, 20,
+            Franchise.PBKS, 21,
+            Franchise.RCB, 17,
+            Franchise.RR, 16,
+            Franchise.SRH, 15);
 
     private static Arena arena;
     /** The rest of the system, as its own processes on the same broker: the combined log and the reports. */
@@ -91,8 +114,7 @@ class AgentsPlayAuctionIT {
                 {"catalogue":"quick","seed":2025,"bidWindowMillis":2000,"acceleratedWindowMillis":1500,
                  "rtmWindowMillis":1200}""");
         Instant started;
-        try (ConfigurableApplicationContext agents =
-                arena.startAgents(auction.code(), HEARTBEAT, "--agent.skip-teams=" + EMPTY_SEAT.code())) {
+        try (ConfigurableApplicationContext agents = startAgents(auction)) {
             arena.awaitSeatsReady(auction.code(), AGENTS);
             assertThat(arena.seatsTaken(auction.code())).isEqualTo(AGENTS.size());
             started = Instant.now();
@@ -193,6 +215,83 @@ class AgentsPlayAuctionIT {
 
         theReportAgreesWithTheAuctionHouse(auction.code(), state, events);
         theCombinedLogHasEveryServiceAndSeat();
+    }
+
+    /**
+     * The IPL 2026 mini auction, shortened to its first five sets (BA1, AL1, WK1, FA1, SP1: list serials 1–34, 25 of
+     * them overseas). The franchises arrive with their retained squads and their own purses (MI ₹2.75 Cr, KKR ₹64.3
+     * Cr), so a shortened auction cannot fill them, but every squad must end within its maximum and overseas limit, and
+     * no agent may try a bid the rules refuse.
+     */
+    @Test
+    void nineAgentsPlayTheFirstSetsOfThe2026AuctionToTheEndWithinEverySquadsLimits() {
+        AuctionHouseProcess house = arena.house();
+        String ids = IntStream.rangeClosed(1, 34).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
+        AuctionHouseProcess.Auction auction = house.createAuction("""
+                {"catalogue":"ipl2026","seed":2026,"bidWindowMillis":2000,"acceleratedWindowMillis":1500,
+                 "rtmWindowMillis":1200,"playerIds":[%s]}""".formatted(ids));
+        JsonNode before = house.state(auction.code());
+        for (JsonNode f : before.get("franchises")) {
+            Franchise franchise = Franchise.fromCode(f.get("code").asString()).orElseThrow();
+            assertThat(f.get("squadSize").asInt())
+                    .as("%s arrives with its retained squad", franchise)
+                    .isEqualTo(RETAINED.get(franchise));
+        }
+        try (ConfigurableApplicationContext agents = startAgents(auction)) {
+            arena.awaitSeatsReady(auction.code(), AGENTS);
+            house.start(auction);
+            await().atMost(Duration.ofMinutes(15))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> "COMPLETED"
+                            .equals(house.state(auction.code()).get("phase").asString()));
+            arena.awaitSeatsIn(auction.code(), AGENTS, SeatState.FINISHED);
+        }
+
+        arena.printSummary(auction.code());
+        JsonNode state = house.state(auction.code());
+        int maxSquad = state.at("/rules/maxSquad").asInt();
+        int maxOverseas = state.at("/rules/maxOverseas").asInt();
+        int bought = 0;
+        for (JsonNode f : state.get("franchises")) {
+            Franchise franchise = Franchise.fromCode(f.get("code").asString()).orElseThrow();
+            int squad = f.get("squadSize").asInt();
+            assertThat(squad).as("%s's squad", franchise).isLessThanOrEqualTo(maxSquad);
+            assertThat(f.get("overseasCount").asInt())
+                    .as("%s's overseas", franchise)
+                    .isLessThanOrEqualTo(maxOverseas);
+            assertThat(f.get("purse").asInt()).as("%s's purse", franchise).isGreaterThanOrEqualTo(0);
+            assertThat(f.get("rtmCards").asInt())
+                    .as("no right to match in 2026")
+                    .isZero();
+            if (franchise == EMPTY_SEAT) {
+                assertThat(squad).as("the empty seat buys nobody").isEqualTo(RETAINED.get(franchise));
+            }
+            bought += squad - RETAINED.get(franchise);
+        }
+        assertThat(bought).as("players the agents bought").isPositive();
+
+        List<AuctionEvent> events = arena.auctionEvents(auction.code());
+        assertThat(events.stream()
+                        .filter(AuctionEvent.BidRefused.class::isInstance)
+                        .map(e -> ((AuctionEvent.BidRefused) e).reason())
+                        .collect(Collectors.toSet()))
+                .as("the only refusals are races between agents, never a bid against the rules")
+                .isSubsetOf(RefusalReason.STALE, RefusalReason.LOT_CLOSED);
+        assertThat(events).noneMatch(AuctionEvent.RtmOffered.class::isInstance);
+        List<BidPlaced> bids = arena.bids(auction.code());
+        assertThat(bids)
+                .as("no agent ever attempts a bid that breaks its purse reserve or squad limits")
+                .noneMatch(b -> Set.of("purse", "squad-full", "overseas-limit", "not-your-seat")
+                        .contains(String.valueOf(b.reason())));
+    }
+
+    /** One agent instance for this auction, in a consumer group of its own so that it takes all nine seats. */
+    private static ConfigurableApplicationContext startAgents(AuctionHouseProcess.Auction auction) {
+        return arena.startAgents(
+                auction.code(),
+                HEARTBEAT,
+                "--agent.group=agents-" + auction.code(),
+                "--agent.skip-teams=" + EMPTY_SEAT.code());
     }
 
     /** report-service's report.json, once settled, says what the house says: lots sold and unsold, squads, purses. */
