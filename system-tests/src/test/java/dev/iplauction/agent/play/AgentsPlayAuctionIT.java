@@ -46,7 +46,6 @@ import tools.jackson.databind.JsonNode;
  * cost both (about six minutes of CI). Nothing in either test waits on a wall-clock deadline: each waits for the
  * auction's phase and the seats' heartbeats, with ceilings sized for a loaded 2-core machine.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class AgentsPlayAuctionIT {
 
     private static final Franchise EMPTY_SEAT = Franchise.RCB;
@@ -107,6 +106,7 @@ class AgentsPlayAuctionIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void nineAgentsPlayAQuickAuctionToTheEndWithinTheRules() {
         AuctionHouseProcess house = arena.house();
         // A 2 s clock: short enough for a quick run, long enough that a loaded CI machine does not let lots lapse.
@@ -224,6 +224,7 @@ class AgentsPlayAuctionIT {
      * no agent may try a bid the rules refuse.
      */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void nineAgentsPlayTheFirstSetsOfThe2026AuctionToTheEndWithinEverySquadsLimits() {
         AuctionHouseProcess house = arena.house();
         String ids = IntStream.rangeClosed(1, 34).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
