@@ -34,6 +34,10 @@ import java.util.TreeSet;
  *   <li>{@link Rule#CRICSHEET_NAME}: the name is one Cricsheet gives a person, in {@code people.csv} (its short and
  *       unique names) or {@code names.csv} (the alternative names, such as "Virat Kohli"): every such person, at most
  *       {@link #MOST_CANDIDATES};
+ *   <li>{@link Rule#CLOSE_NAME}: the name is close to one of those names of a person on the earlier crosswalk or active
+ *       in the match files: the same words in another order, the same words less a middle name or with an initial for
+ *       a word ("Rasikh Dar Salam" and "Rasikh Dar", "R Sai Kishore"), or a spelling one or two letters apart that
+ *       starts alike ("Sai Sudharsan" and "Sai Sudarsan"): at most two people;
  *   <li>{@link Rule#INITIAL_AND_SURNAME}: the first name's initial and the surname fit the short name ("JL Smith" for
  *       Jamie Smith) of exactly one person who played in the match files before the cut-off: weaker, so only one
  *       active person may fit;
@@ -57,6 +61,7 @@ public final class CrosswalkBuilder {
     public enum Rule {
         PREVIOUS_CROSSWALK("previous-crosswalk"),
         CRICSHEET_NAME("cricsheet-name"),
+        CLOSE_NAME("close-name"),
         INITIAL_AND_SURNAME("initial-and-surname"),
         UNMATCHED("unmatched");
 
@@ -153,21 +158,22 @@ public final class CrosswalkBuilder {
             }
         });
         Map<String, Set<String>> names = new HashMap<>();
+        Map<String, Set<String>> namesOf = new HashMap<>();
         Map<String, String> shortNames = new HashMap<>();
         CsvStream.forEach(
                 sources.cricsheet().resolve("people.csv"), List.of("identifier", "name", "unique_name"), row -> {
                     String id = row.get("identifier").strip();
                     shortNames.put(id, row.get("name").strip());
-                    names.computeIfAbsent(key(row.get("name")), k -> new TreeSet<>())
-                            .add(id);
-                    names.computeIfAbsent(key(row.get("unique_name")), k -> new TreeSet<>())
-                            .add(id);
+                    for (String name : List.of(key(row.get("name")), key(row.get("unique_name")))) {
+                        names.computeIfAbsent(name, k -> new TreeSet<>()).add(id);
+                        namesOf.computeIfAbsent(id, k -> new TreeSet<>()).add(name);
+                    }
                 });
-        CsvStream.forEach(
-                sources.cricsheet().resolve("names.csv"),
-                List.of("identifier", "name"),
-                row -> names.computeIfAbsent(key(row.get("name")), k -> new TreeSet<>())
-                        .add(row.get("identifier").strip()));
+        CsvStream.forEach(sources.cricsheet().resolve("names.csv"), List.of("identifier", "name"), row -> {
+            String id = row.get("identifier").strip();
+            names.computeIfAbsent(key(row.get("name")), k -> new TreeSet<>()).add(id);
+            namesOf.computeIfAbsent(id, k -> new TreeSet<>()).add(key(row.get("name")));
+        });
         Set<String> active = new HashSet<>();
         Map<String, Set<String>> internationalTeams = new HashMap<>();
         // T20 internationals before the match files, for which the season table has no team: "a country".
@@ -201,6 +207,18 @@ public final class CrosswalkBuilder {
             }
         }
 
+        // The names close matching compares with: the earlier list's, and Cricsheet's for its people and the active.
+        Map<String, Set<String>> closeNames = new HashMap<>();
+        previous.forEach((name, ids) ->
+                closeNames.computeIfAbsent(name, k -> new TreeSet<>()).addAll(ids));
+        Set<String> relevant = new HashSet<>(active);
+        previous.values().forEach(relevant::addAll);
+        for (String id : relevant) {
+            for (String name : namesOf.getOrDefault(id, Set.of())) {
+                closeNames.computeIfAbsent(name, k -> new TreeSet<>()).add(id);
+            }
+        }
+
         List<Row> rows = new ArrayList<>();
         for (Player player : players(catalogue)) {
             String name = key(player.name());
@@ -212,6 +230,10 @@ public final class CrosswalkBuilder {
                 if (found != null && found.size() > MOST_CANDIDATES) {
                     found = null;
                 }
+            }
+            if (found == null) {
+                found = byCloseName(player, closeNames, internationalTeams);
+                rule = Rule.CLOSE_NAME;
             }
             if (found == null) {
                 found = byInitialAndSurname(player, activeBySurname, shortNames, internationalTeams);
@@ -251,7 +273,6 @@ public final class CrosswalkBuilder {
             return null;
         }
         char initial = words[0].charAt(0);
-        String country = player.country() == null ? "" : key(player.country());
         List<String> fitting = activeBySurname.getOrDefault(words[words.length - 1], List.of()).stream()
                 .filter(id -> {
                     String[] shortWords = shortNames.get(id).strip().split("\\s+");
@@ -259,14 +280,109 @@ public final class CrosswalkBuilder {
                             && shortWords[0].matches("\\p{Lu}{1,4}")
                             && Character.toLowerCase(shortWords[0].charAt(0)) == initial;
                 })
-                .filter(id -> {
-                    Set<String> teams = internationalTeams.getOrDefault(id, Set.of());
-                    return player.capped()
-                            ? teams.isEmpty() || teams.contains(country) || teams.equals(Set.of(SOME_COUNTRY))
-                            : teams.isEmpty();
-                })
+                .filter(id -> fits(player, internationalTeams.getOrDefault(id, Set.of())))
                 .toList();
         return fitting.size() == 1 ? Set.of(fitting.getFirst()) : null;
+    }
+
+    /** The people (at most two) with a name close to his, who may be him by what they played; or null. */
+    private static Set<String> byCloseName(
+            Player player, Map<String, Set<String>> closeNames, Map<String, Set<String>> internationalTeams) {
+        String name = key(player.name());
+        Set<String> found = new TreeSet<>();
+        closeNames.forEach((other, ids) -> {
+            if (close(name, other)) {
+                ids.stream()
+                        .filter(id -> fits(player, internationalTeams.getOrDefault(id, Set.of())))
+                        .forEach(found::add);
+            }
+        });
+        return found.isEmpty() || found.size() > 2 ? null : found;
+    }
+
+    /** Whether two different names (keys) may be one person's: see {@link Rule#CLOSE_NAME}. */
+    static boolean close(String a, String b) {
+        String[] x = a.split(" ");
+        String[] y = b.split(" ");
+        if (x.length < 2 || y.length < 2) {
+            return false;
+        }
+        String squashedA = a.replace(" ", "");
+        String squashedB = b.replace(" ", "");
+        // A misspelling, not another man of the same surname: "Adarsh Singh" is not "Akash Singh".
+        if (squashedA.length() >= 10
+                && squashedB.length() >= 10
+                && squashedA.regionMatches(0, squashedB, 0, 3)
+                && distance(squashedA, squashedB, 2) <= 2) {
+            return true;
+        }
+        String[] shorter = x.length <= y.length ? x : y;
+        String[] longer = x.length <= y.length ? y : x;
+        return wordsWithin(shorter, longer);
+    }
+
+    /**
+     * Every word of the shorter name is a different word of the longer one, or its initial; at least two are whole
+     * words, and the longer name's first or last word is among them.
+     */
+    private static boolean wordsWithin(String[] shorter, String[] longer) {
+        boolean[] used = new boolean[longer.length];
+        int whole = 0;
+        for (String word : shorter) {
+            int match = -1;
+            for (int i = 0; i < longer.length && match < 0; i++) {
+                if (!used[i] && longer[i].equals(word)) {
+                    match = i;
+                    whole++;
+                }
+            }
+            for (int i = 0; i < longer.length && match < 0; i++) {
+                if (!used[i] && word.length() == 1 && longer[i].charAt(0) == word.charAt(0)) {
+                    match = i;
+                }
+            }
+            if (match < 0) {
+                return false;
+            }
+            used[match] = true;
+        }
+        return whole >= 2 && (used[0] || used[longer.length - 1]);
+    }
+
+    /** Levenshtein distance, or {@code limit + 1} as soon as it must be more than the limit. */
+    private static int distance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) > limit) {
+            return limit + 1;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int best = current[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                best = Math.min(best, current[j]);
+            }
+            if (best > limit) {
+                return limit + 1;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** An uncapped player has played no T20 international; a capped one who has, played them for his country. */
+    private static boolean fits(Player player, Set<String> teams) {
+        String country = player.country() == null ? "" : key(player.country());
+        return player.capped()
+                ? teams.isEmpty() || teams.contains(country) || teams.equals(Set.of(SOME_COUNTRY))
+                : teams.isEmpty();
     }
 
     private static String surname(String key) {
