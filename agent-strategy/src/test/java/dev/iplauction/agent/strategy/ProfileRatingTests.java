@@ -217,22 +217,13 @@ class ProfileRatingTests {
                 .hasValueSatisfying(profile -> assertThat(profile.experience().lastIplSeason())
                         .as("IPL 2025 counts for the 2026 auction")
                         .isEqualTo(2025));
-        // No Cricsheet id matched (and Cricsheet withholds Afghanistan's matches): priced, and the reason given.
-        Player mujeeb = new Player(
-                "33",
-                "Mujeeb Rahman",
-                "Afghanistan",
-                true,
-                Role.BOWLER,
-                true,
-                "SP1",
-                Lakh.of(200),
-                null,
-                null,
-                null,
-                "Spin");
-        assertThat(rating.rate(mujeeb)).isEqualTo(PlayerRating.fromMarket().rate(mujeeb));
-        assertThat(rating.describe(mujeeb))
+        // Nobody in Cricsheet matched his name (an uncapped all-rounder): priced all the same, and the reason given.
+        Player unknown = new Player(
+                "341", "Mohamed Ali", "India", false, Role.ALL_ROUNDER, false, "UAL10", Lakh.of(30), null, null, null,
+                null);
+        assertThat(rating.profileOf(unknown)).isPresent();
+        assertThat(rating.rate(unknown)).isEqualTo(PlayerRating.fromMarket().rate(unknown));
+        assertThat(rating.describe(unknown))
                 .hasValueSatisfying(line -> assertThat(line).contains("no T20 data", "auction list's signals"));
     }
 
