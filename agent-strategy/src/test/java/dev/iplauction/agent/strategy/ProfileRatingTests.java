@@ -219,7 +219,17 @@ class ProfileRatingTests {
                         .isEqualTo(2025));
         // Nobody in Cricsheet matched his name (an uncapped all-rounder): priced all the same, and the reason given.
         Player unknown = new Player(
-                "341", "Mohamed Ali", "India", false, Role.ALL_ROUNDER, false, "UAL10", Lakh.of(30), null, null, null,
+                "341",
+                "Mohamed Ali",
+                "India",
+                false,
+                Role.ALL_ROUNDER,
+                false,
+                "UAL10",
+                Lakh.of(30),
+                null,
+                null,
+                null,
                 null);
         assertThat(rating.profileOf(unknown)).isPresent();
         assertThat(rating.rate(unknown)).isEqualTo(PlayerRating.fromMarket().rate(unknown));
