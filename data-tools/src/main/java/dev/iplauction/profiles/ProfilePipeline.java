@@ -42,8 +42,12 @@ import java.util.TreeMap;
  * crosswalk_to_cricsheet.csv}, the same rows in the same order, which give each player his catalogue id and his
  * Cricsheet id. Only the deliveries of the auction's players are kept, so memory stays small.
  *
- * <p>Run it with {@code scripts/refresh-profiles.sh}; {@link #main} takes {@code --cricsheet DIR --auction DIR
- * --cutoff YYYY-MM-DD --catalogue ID --out FILE}.
+ * <p>For an auction after the 2024 files (IPL 2026), the players come instead from the project's own crosswalk of a
+ * catalogue ({@link CrosswalkBuilder}), and a folder of Cricsheet's match files ({@link CricsheetMatches}) adds the
+ * matches since: IPL matches ball by ball, others per competition, nothing the 2024 files already count.
+ *
+ * <p>Run it with {@code scripts/refresh-profiles.sh} (or {@code refresh-profiles-2026.sh}); {@link #main} takes {@code
+ * --cricsheet DIR (--auction DIR | --crosswalk FILE --matches DIR) --cutoff YYYY-MM-DD --catalogue ID --out FILE}.
  */
 public final class ProfilePipeline {
 
