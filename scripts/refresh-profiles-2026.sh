@@ -35,7 +35,7 @@ while [[ $# -gt 0 ]]; do
         --cutoff) cutoff="$2" ;;
       esac
       shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "refresh-profiles-2026: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
