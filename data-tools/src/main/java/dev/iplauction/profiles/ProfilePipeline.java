@@ -42,13 +42,20 @@ import java.util.TreeMap;
  * crosswalk_to_cricsheet.csv}, the same rows in the same order, which give each player his catalogue id and his
  * Cricsheet id. Only the deliveries of the auction's players are kept, so memory stays small.
  *
- * <p>Run it with {@code scripts/refresh-profiles.sh}; {@link #main} takes {@code --cricsheet DIR --auction DIR
- * --cutoff YYYY-MM-DD --catalogue ID --out FILE}.
+ * <p>For an auction after the 2024 files (IPL 2026), the players come instead from the project's own crosswalk of a
+ * catalogue ({@link CrosswalkBuilder}), and a folder of Cricsheet's match files ({@link CricsheetMatches}) adds the
+ * matches since: IPL matches ball by ball, others per competition, nothing the 2024 files already count.
+ *
+ * <p>Run it with {@code scripts/refresh-profiles.sh} (or {@code refresh-profiles-2026.sh}); {@link #main} takes {@code
+ * --cricsheet DIR (--auction DIR | --crosswalk FILE --matches DIR) --cutoff YYYY-MM-DD --catalogue ID --out FILE}.
  */
 public final class ProfilePipeline {
 
     /** The 2025 mega auction's first day: the shipped profiles use only matches before it. */
     public static final LocalDate IPL2025_AUCTION = LocalDate.of(2024, 11, 24);
+
+    /** The 2026 mini auction's day (16 Dec 2025): its profiles count matches up to 15 Dec 2025. */
+    public static final LocalDate IPL2026_AUCTION = LocalDate.of(2025, 12, 16);
 
     static final String DELIVERIES = "ipl_deliveries_2008_2024.csv";
     static final String SEASONS = "t20_player_season_stats_to_2024.csv";
@@ -65,7 +72,8 @@ public final class ProfilePipeline {
     private static final Set<String> BOWLER_WICKETS =
             Set.of("bowled", "caught", "lbw", "stumped", "caught and bowled", "hit wicket");
 
-    private static final List<String> COMPETITIONS = List.of("IPL", "T20I", "BBL", "CPL", "PSL");
+    private static final List<String> COMPETITIONS =
+            List.of("IPL", "T20I", "BBL", "CPL", "PSL", "SA20", "ILT20", "BPL", "SUPER_SMASH", "SMAT", "OTHER");
 
     private ProfilePipeline() {}
 
@@ -73,13 +81,29 @@ public final class ProfilePipeline {
      * Where the data is.
      *
      * @param cricsheet the folder with the deliveries and season files
-     * @param auction the folder with the auction list and its crosswalk
+     * @param auction the folder with the auction list and its crosswalk (2025), or null when {@code crosswalk} gives
+     *     the players
+     * @param crosswalk the project's own crosswalk of a catalogue's players ({@link CrosswalkBuilder}), or null
+     * @param matches a folder of Cricsheet match files (JSON) for the matches after the deliveries file, or null
      */
-    public record Sources(Path cricsheet, Path auction) {
+    public record Sources(Path cricsheet, Path auction, Path crosswalk, Path matches) {
 
         public Sources {
             Objects.requireNonNull(cricsheet, "cricsheet");
-            Objects.requireNonNull(auction, "auction");
+            if ((auction == null) == (crosswalk == null)) {
+                throw new IllegalArgumentException(
+                        "the players come from an auction folder or a crosswalk file," + " exactly one of them");
+            }
+        }
+
+        /** The 2025 way: the deliveries and seasons, and the auction list with its crosswalk. */
+        public Sources(Path cricsheet, Path auction) {
+            this(cricsheet, auction, null, null);
+        }
+
+        /** A catalogue's own crosswalk, the deliveries and seasons, and Cricsheet match files after them. */
+        public static Sources withMatches(Path cricsheet, Path crosswalk, Path matches) {
+            return new Sources(cricsheet, null, crosswalk, Objects.requireNonNull(matches, "matches"));
         }
 
         Path deliveries() {
@@ -94,15 +118,29 @@ public final class ProfilePipeline {
 
     /** The profiles of every player on the auction list, from data before the cut-off. */
     public static ProfileDocument build(Sources sources, String catalogue, LocalDate cutoff) {
-        List<ListedPlayer> listed = readList(sources.auction());
+        List<ListedPlayer> listed =
+                sources.auction() != null ? readList(sources.auction()) : readCrosswalk(sources.crosswalk());
         Set<String> people = new HashSet<>();
         listed.forEach(p -> people.addAll(p.candidates()));
         String before = cutoff.toString();
         String since = cutoff.minusYears(FORM_YEARS).toString();
 
         Map<String, Person> data = new HashMap<>();
-        readDeliveries(sources.deliveries(), people, before, since, data);
-        readSeasons(sources.seasons(), people, cutoff, cutoff.minusYears(FORM_YEARS), data);
+        Set<String> deliveredMatches = new HashSet<>();
+        readDeliveries(sources.deliveries(), people, before, since, data, deliveredMatches);
+        Set<String> seasonsCounted = new HashSet<>();
+        readSeasons(sources.seasons(), people, cutoff, cutoff.minusYears(FORM_YEARS), data, seasonsCounted);
+        List<String> files =
+                new ArrayList<>(List.of(sources.deliveries().getFileName().toString(), SEASONS));
+        if (sources.matches() != null) {
+            readMatches(sources.matches(), people, cutoff, since, data, deliveredMatches, seasonsCounted);
+            files.add("Cricsheet match files (JSON) in " + sources.matches().getFileName());
+        }
+        if (sources.auction() != null) {
+            files.addAll(List.of(AUCTION_LIST, CROSSWALK));
+        } else {
+            files.add(sources.crosswalk().getFileName().toString());
+        }
 
         // A Cricsheet person picked from several candidates for two listed players (two players of the same name)
         // belongs to neither for certain.
@@ -120,8 +158,13 @@ public final class ProfilePipeline {
                 ProfileDocument.FORMAT,
                 catalogue,
                 cutoff.toString(),
-                ProfileDocument.Source.cricsheet(
-                        List.of(sources.deliveries().getFileName().toString(), SEASONS, AUCTION_LIST, CROSSWALK)),
+                sources.auction() != null
+                        ? ProfileDocument.Source.cricsheet(files)
+                        : ProfileDocument.Source.cricsheet(
+                                files,
+                                "the player list is the " + catalogue + " catalogue's, matched to Cricsheet ids by"
+                                        + " this project ("
+                                        + sources.crosswalk().getFileName() + ")"),
                 profiles);
     }
 
@@ -132,7 +175,10 @@ public final class ProfilePipeline {
      * @param uncapped never capped by any country (the list's "Uncapped"; an associate nation's player is capped by
      *     it), so none of his matches can be a T20 international
      */
-    record ListedPlayer(String id, String name, List<String> candidates, boolean uncapped) {}
+    record ListedPlayer(String id, String name, List<String> candidates, boolean uncapped, String whyNoId) {
+
+        static final String NOT_ON_THE_LIST = "no Cricsheet id on the auction list's crosswalk";
+    }
 
     static List<ListedPlayer> readList(Path auction) {
         List<CsvStreamRow> list = new ArrayList<>();
@@ -184,8 +230,39 @@ public final class ProfilePipeline {
                             .map(String::strip)
                             .filter(s -> !s.isEmpty())
                             .toList();
-            players.add(new ListedPlayer(id, row.name(), candidates, row.uncapped()));
+            players.add(new ListedPlayer(id, row.name(), candidates, row.uncapped(), ListedPlayer.NOT_ON_THE_LIST));
         }
+        return players;
+    }
+
+    /**
+     * The players of a catalogue from the project's own crosswalk ({@link CrosswalkBuilder#COLUMNS}): one row per
+     * player with his catalogue id, name, capped status and the Cricsheet ids he may be (several separated by
+     * {@code ;}, none when unmatched).
+     */
+    static List<ListedPlayer> readCrosswalk(Path file) {
+        List<ListedPlayer> players = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        CsvStream.forEach(file, List.of("id", "name", "capped", "cricsheet_id"), row -> {
+            String id = row.get("id").strip();
+            if (id.isEmpty() || !ids.add(id)) {
+                throw row.problem("id '" + id + "' is empty or repeated");
+            }
+            String capped = row.get("capped").strip();
+            if (!capped.equals("true") && !capped.equals("false")) {
+                throw row.problem("capped should be true or false, not '" + capped + "'");
+            }
+            List<String> candidates = Arrays.stream(row.get("cricsheet_id").split(";"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+            players.add(new ListedPlayer(
+                    id,
+                    row.get("name").strip(),
+                    candidates,
+                    capped.equals("false"),
+                    "no Cricsheet id: the name matched nobody (" + file.getFileName() + ")"));
+        });
         return players;
     }
 
@@ -199,7 +276,13 @@ public final class ProfilePipeline {
 
     // ---- the deliveries ----
 
-    static void readDeliveries(Path file, Set<String> people, String before, String since, Map<String, Person> data) {
+    static void readDeliveries(
+            Path file,
+            Set<String> people,
+            String before,
+            String since,
+            Map<String, Person> data,
+            Set<String> matchIds) {
         CsvStream.forEach(
                 file,
                 List.of(
@@ -220,6 +303,7 @@ public final class ProfilePipeline {
                         "wicket_kind",
                         "player_out_id"),
                 row -> {
+                    matchIds.add(row.get("match_id"));
                     String batter = row.get("batter_id");
                     String nonStriker = row.get("non_striker_id");
                     String bowler = row.get("bowler_id");
@@ -284,12 +368,35 @@ public final class ProfilePipeline {
             this.wicketKind = row.get("wicket_kind").strip();
             this.extrasToBowler = row.integer("wides") + row.integer("noballs");
         }
+
+        /** An IPL ball from a Cricsheet match file. */
+        Ball(CricsheetMatches.Match match, CricsheetMatches.Delivery delivery, boolean recent) {
+            this.match = match.id();
+            this.season = match.date().getYear();
+            this.innings = delivery.innings();
+            this.home = HomeGrounds.of(match.venue()).orElse(null);
+            this.phase = delivery.over() < 6 ? 0 : delivery.over() < 15 ? 1 : 2;
+            this.recent = recent;
+            this.runsBatter = delivery.runsBatter();
+            this.wide = delivery.wides() != 0;
+            this.noBall = delivery.noBalls() != 0;
+            this.legal = delivery.legal();
+            this.wicketKind = delivery.wickets().isEmpty()
+                    ? ""
+                    : delivery.wickets().getFirst().kind().strip();
+            this.extrasToBowler = delivery.wides() + delivery.noBalls();
+        }
     }
 
     // ---- the season statistics ----
 
     static void readSeasons(
-            Path file, Set<String> people, LocalDate cutoff, LocalDate since, Map<String, Person> data) {
+            Path file,
+            Set<String> people,
+            LocalDate cutoff,
+            LocalDate since,
+            Map<String, Person> data,
+            Set<String> seasonsCounted) {
         CsvStream.forEach(
                 file,
                 List.of(
@@ -311,11 +418,16 @@ public final class ProfilePipeline {
                     String id = row.get("cricsheet_id").strip();
                     String competition = row.get("competition").strip();
                     // The IPL comes from the deliveries, match by match, with their dates.
-                    if (!people.contains(id) || competition.equals("IPL")) {
+                    if (competition.equals("IPL")) {
                         return;
                     }
                     LocalDate end = SeasonCalendar.endOf(competition, row.integer("season"));
                     if (!end.isBefore(cutoff)) {
+                        return;
+                    }
+                    // A season this table counts is not counted again from match files.
+                    seasonsCounted.add(competition + "/" + row.integer("season"));
+                    if (!people.contains(id)) {
                         return;
                     }
                     BattingLine batting = new BattingLine(
@@ -333,6 +445,103 @@ public final class ProfilePipeline {
                     data.computeIfAbsent(id, Person::new)
                             .season(competition, row.integer("matches"), batting, bowling, !end.isBefore(since));
                 });
+    }
+
+    // ---- the Cricsheet match files ----
+
+    /**
+     * Counts the match files' matches before the cut-off, for the listed people. An IPL match counts ball by ball as
+     * the deliveries file's do, unless that file already has it (same match id); any other match counts as one more
+     * match of its competition, unless the season table already counts that competition's season.
+     */
+    static void readMatches(
+            Path folder,
+            Set<String> people,
+            LocalDate cutoff,
+            String since,
+            Map<String, Person> data,
+            Set<String> deliveredMatches,
+            Set<String> seasonsCounted) {
+        CricsheetMatches.forEach(folder, cutoff, match -> {
+            boolean recent = match.date().toString().compareTo(since) >= 0;
+            if (match.competition().equals("IPL")) {
+                if (!deliveredMatches.contains(match.id())) {
+                    iplMatch(match, people, recent, data);
+                }
+            } else if (!seasonsCounted.contains(match.competition() + "/" + match.season())) {
+                otherMatch(match, people, recent, data);
+            }
+        });
+    }
+
+    private static void iplMatch(
+            CricsheetMatches.Match match, Set<String> people, boolean recent, Map<String, Person> data) {
+        for (CricsheetMatches.Delivery delivery : match.deliveries()) {
+            if (delivery.superOver()) {
+                continue;
+            }
+            Ball ball = new Ball(match, delivery, recent);
+            if (people.contains(delivery.batter())) {
+                data.computeIfAbsent(delivery.batter(), Person::new).faced(ball);
+            }
+            if (people.contains(delivery.nonStriker())) {
+                data.computeIfAbsent(delivery.nonStriker(), Person::new).appeared(ball);
+            }
+            if (people.contains(delivery.bowler())) {
+                data.computeIfAbsent(delivery.bowler(), Person::new).bowled(ball);
+            }
+            for (CricsheetMatches.Wicket wicket : delivery.wickets()) {
+                if (people.contains(wicket.playerOut()) && !NOT_OUT.contains(wicket.kind())) {
+                    data.computeIfAbsent(wicket.playerOut(), Person::new).dismissed(ball);
+                }
+            }
+        }
+    }
+
+    /** A match outside the IPL, summed per person the way the season table sums a season. */
+    private static void otherMatch(
+            CricsheetMatches.Match match, Set<String> people, boolean recent, Map<String, Person> data) {
+        Map<String, long[]> bat = new HashMap<>(); // runs, balls, outs, fours, sixes
+        Map<String, Set<Integer>> innings = new HashMap<>();
+        Map<String, long[]> bowl = new HashMap<>(); // balls, runs, wickets, dots
+        Set<String> played = new HashSet<>(match.players());
+        for (CricsheetMatches.Delivery d : match.deliveries()) {
+            if (d.superOver()) {
+                continue;
+            }
+            played.add(d.batter());
+            played.add(d.nonStriker());
+            played.add(d.bowler());
+            long[] b = bat.computeIfAbsent(d.batter(), k -> new long[5]);
+            b[0] += d.runsBatter();
+            b[1] += d.wides() == 0 ? 1 : 0;
+            b[3] += d.runsBatter() == 4 ? 1 : 0;
+            b[4] += d.runsBatter() == 6 ? 1 : 0;
+            innings.computeIfAbsent(d.batter(), k -> new HashSet<>()).add(d.innings());
+            long[] w = bowl.computeIfAbsent(d.bowler(), k -> new long[4]);
+            w[0] += d.legal() ? 1 : 0;
+            w[1] += d.runsBatter() + d.wides() + d.noBalls();
+            w[3] += d.legal() && d.runsBatter() == 0 ? 1 : 0;
+            for (CricsheetMatches.Wicket wicket : d.wickets()) {
+                if (BOWLER_WICKETS.contains(wicket.kind())) {
+                    w[2]++;
+                }
+                if (!NOT_OUT.contains(wicket.kind())) {
+                    bat.computeIfAbsent(wicket.playerOut(), k -> new long[5])[2]++;
+                    innings.computeIfAbsent(wicket.playerOut(), k -> new HashSet<>())
+                            .add(d.innings());
+                }
+            }
+        }
+        for (String id : played) {
+            if (!people.contains(id)) {
+                continue;
+            }
+            long[] b = bat.getOrDefault(id, new long[5]);
+            long[] w = bowl.getOrDefault(id, new long[4]);
+            BattingLine batting = battingLine(innings.getOrDefault(id, Set.of()).size(), b);
+            data.computeIfAbsent(id, Person::new).season(match.competition(), 1, batting, bowlingLine(w), recent);
+        }
     }
 
     // ---- one person's counts ----
@@ -473,11 +682,7 @@ public final class ProfilePipeline {
     static PlayerProfile profile(
             ListedPlayer player, Map<String, Person> data, String since, Map<String, Integer> picked) {
         if (player.candidates().isEmpty()) {
-            return empty(
-                    player,
-                    null,
-                    CoverageStatus.NOT_IN_CRICSHEET,
-                    "no Cricsheet id on the auction list's crosswalk: no data to judge him by");
+            return empty(player, null, CoverageStatus.NOT_IN_CRICSHEET, player.whyNoId() + ": no data to judge him by");
         }
         String id;
         if (player.candidates().size() == 1) {
@@ -627,11 +832,11 @@ public final class ProfilePipeline {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            if (!List.of("--cricsheet", "--auction", "--cutoff", "--catalogue", "--out")
+            if (!List.of("--cricsheet", "--auction", "--crosswalk", "--matches", "--cutoff", "--catalogue", "--out")
                             .contains(name)
                     || i + 1 >= args.length) {
-                err.println("usage: ProfilePipeline --cricsheet DIR --auction DIR [--cutoff YYYY-MM-DD]"
-                        + " [--catalogue ID] [--out FILE]");
+                err.println("usage: ProfilePipeline --cricsheet DIR (--auction DIR | --crosswalk FILE --matches DIR)"
+                        + " [--cutoff YYYY-MM-DD] [--catalogue ID] [--out FILE]");
                 err.println("unknown option or missing value: " + name);
                 return 2;
             }
@@ -645,12 +850,19 @@ public final class ProfilePipeline {
             return 2;
         }
         // The folders' whereabouts are the refresh script's business (one place), not a second default here.
-        if (!options.containsKey("--cricsheet") || !options.containsKey("--auction")) {
-            err.println("both --cricsheet DIR and --auction DIR are needed (docs/data.md says what they hold;"
-                    + " scripts/refresh-profiles.sh passes them)");
+        boolean byAuction = options.containsKey("--auction");
+        boolean byCrosswalk = options.containsKey("--crosswalk") && options.containsKey("--matches");
+        if (!options.containsKey("--cricsheet") || byAuction == byCrosswalk) {
+            err.println("--cricsheet DIR and either --auction DIR or --crosswalk FILE with --matches DIR are needed"
+                    + " (docs/data.md says what they hold; scripts/refresh-profiles.sh and"
+                    + " scripts/refresh-profiles-2026.sh pass them)");
             return 2;
         }
-        Sources sources = new Sources(Path.of(options.get("--cricsheet")), Path.of(options.get("--auction")));
+        Path cricsheet = Path.of(options.get("--cricsheet"));
+        Sources sources = byAuction
+                ? new Sources(cricsheet, Path.of(options.get("--auction")))
+                : Sources.withMatches(
+                        cricsheet, Path.of(options.get("--crosswalk")), Path.of(options.get("--matches")));
         try {
             ProfileDocument document = build(sources, options.getOrDefault("--catalogue", "ipl2025"), cutoff);
             String json = document.toJson();

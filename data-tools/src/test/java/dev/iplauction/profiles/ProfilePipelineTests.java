@@ -194,7 +194,8 @@ class ProfilePipelineTests {
                 new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(noFolders));
         assertThat(missing).isEqualTo(2);
-        assertThat(noFolders.toString()).contains("both --cricsheet DIR and --auction DIR are needed");
+        assertThat(noFolders.toString())
+                .contains("--cricsheet DIR and either --auction DIR or --crosswalk FILE with --matches DIR are needed");
     }
 
     @Test
@@ -237,7 +238,7 @@ class ProfilePipelineTests {
         }
     }
 
-    private static Path writeLaidOut(Path root, Predicate<String> keep, boolean gzipDeliveries) throws IOException {
+    static Path writeLaidOut(Path root, Predicate<String> keep, boolean gzipDeliveries) throws IOException {
         Map<String, String> files = Map.of(
                 "deliveries.csv", "cricsheet/" + ProfilePipeline.DELIVERIES,
                 "seasons.csv", "cricsheet/" + ProfilePipeline.SEASONS,

@@ -58,14 +58,19 @@ public record ProfileDocument(
         }
 
         static Source cricsheet(List<String> files) {
+            return cricsheet(
+                    files, "the player list and its crosswalk to Cricsheet ids are the IPL 2025 auction list's");
+        }
+
+        /** The credit, with where the player list and its Cricsheet ids come from. */
+        static Source cricsheet(List<String> files, String players) {
             return new Source(
                     "Cricsheet",
                     "https://cricsheet.org",
                     "Open Data Commons Attribution License (ODC-By) v1.0",
                     "https://opendatacommons.org/licenses/by/1-0/",
                     "Statistics derived from ball-by-ball and season data by Cricsheet (cricsheet.org), used under"
-                            + " ODC-By; the player list and its crosswalk to Cricsheet ids are the IPL 2025 auction"
-                            + " list's.",
+                            + " ODC-By; " + players + ".",
                     files);
         }
     }

@@ -23,6 +23,9 @@ public final class ProfileRepository {
     /** The shipped profiles of the IPL 2025 auction's players, cut off at the auction's date. */
     public static final String IPL2025_RESOURCE = "/profiles/ipl2025-profiles.json";
 
+    /** The shipped profiles of the IPL 2026 mini auction's players: matches up to 15 Dec 2025, the day before it. */
+    public static final String IPL2026_RESOURCE = "/profiles/ipl2026-profiles.json";
+
     private static final Map<String, ProfileRepository> SHIPPED = new ConcurrentHashMap<>();
 
     private final ProfileDocument document;
@@ -45,15 +48,16 @@ public final class ProfileRepository {
     }
 
     /**
-     * The shipped profiles for a catalogue's players: {@code ipl2025}, and {@code quick}, whose players are a choice
-     * of the same list under the same ids.
+     * The shipped profiles for a catalogue's players: {@code ipl2025}, {@code quick}, whose players are a choice of
+     * the 2025 list under the same ids, and {@code ipl2026}.
      */
     public static ProfileRepository fromClasspath(String catalogue) {
         String resource = switch (catalogue) {
             case "ipl2025", "quick" -> IPL2025_RESOURCE;
+            case "ipl2026" -> IPL2026_RESOURCE;
             default ->
-                throw new IllegalArgumentException(
-                        "no shipped profiles for catalogue '" + catalogue + "'; there are for ipl2025 and quick");
+                throw new IllegalArgumentException("no shipped profiles for catalogue '" + catalogue
+                        + "'; there are for ipl2025, ipl2026 and quick");
         };
         return SHIPPED.computeIfAbsent(resource, ProfileRepository::load);
     }

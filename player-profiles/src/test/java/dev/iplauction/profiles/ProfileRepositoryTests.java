@@ -45,6 +45,23 @@ class ProfileRepositoryTests {
     void anUnknownCatalogueIsRefusedWithTheOnesThereAre() {
         assertThatThrownBy(() -> ProfileRepository.fromClasspath("ipl2030"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ipl2025 and quick");
+                .hasMessageContaining("ipl2025, ipl2026 and quick");
+    }
+
+    @Test
+    void theIpl2026ProfilesCountMatchesUpToTheDayBeforeThatAuction() {
+        ProfileRepository ipl2026 = ProfileRepository.fromClasspath("ipl2026");
+        assertThat(ipl2026.all()).as("173 retained and 359 in the auction").hasSize(532);
+        assertThat(ipl2026.cutoff()).isEqualTo(LocalDate.of(2025, 12, 16));
+        PlayerProfile kohli = ipl2026.byId("R-RCB-1").orElseThrow();
+        assertThat(kohli.name()).isEqualTo("Virat Kohli");
+        // 8,004 to 2024 and 657 in IPL 2025.
+        assertThat(kohli.batting().ipl().runs()).isEqualTo(8661);
+        assertThat(kohli.experience().lastIplSeason()).isEqualTo(2025);
+        assertThat(ipl2026.source().attribution()).contains("Cricsheet").contains("ipl2026");
+        assertThat(ipl2026.all().stream().filter(p -> p.coverage().status() == CoverageStatus.NOT_IN_CRICSHEET))
+                .as("players nobody could match: still profiled, with the reason")
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.coverage().note()).isNotBlank());
     }
 }

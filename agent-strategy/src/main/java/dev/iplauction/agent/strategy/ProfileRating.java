@@ -80,10 +80,7 @@ public final class ProfileRating implements PlayerRating {
      */
     public static ProfileRating from(ProfileRepository repository) {
         return new ProfileRating(
-                player -> repository
-                        .byId(player.id())
-                        .filter(profile -> sameName(profile.name(), player.name()))
-                        .or(() -> repository.byName(player.name())),
+                player -> byId(repository, player).or(() -> repository.byName(player.name())),
                 PlayerRating.fromMarket());
     }
 
@@ -93,9 +90,27 @@ public final class ProfileRating implements PlayerRating {
                 && a.strip().replaceAll("\\s+", " ").equalsIgnoreCase(b.strip().replaceAll("\\s+", " "));
     }
 
-    /** The shipped IPL 2025 profiles (which cover the quick catalogue's players too). */
+    /**
+     * The shipped profiles: IPL 2025's (which cover the quick catalogue's players too), then IPL 2026's (data to the
+     * day before that auction). A player is found by catalogue id and name in the 2025 file, then in the 2026 file,
+     * then by unique name in either, 2025's first. The 2025 file comes first because a player does not say which
+     * catalogue he is from: a 2025 player must never see a later season (the cut-off), and the few who have the same id
+     * and name in both catalogues (14: retained stars such as R-RCB-1 Virat Kohli, and 288 Nishanth Saranu) are the
+     * same people, rated in 2026 from data to 2024.
+     */
     public static ProfileRating shipped() {
-        return from(ProfileRepository.fromClasspath("ipl2025"));
+        ProfileRepository ipl2025 = ProfileRepository.fromClasspath("ipl2025");
+        ProfileRepository ipl2026 = ProfileRepository.fromClasspath("ipl2026");
+        return new ProfileRating(
+                player -> byId(ipl2025, player)
+                        .or(() -> byId(ipl2026, player))
+                        .or(() -> ipl2025.byName(player.name()))
+                        .or(() -> ipl2026.byName(player.name())),
+                PlayerRating.fromMarket());
+    }
+
+    private static Optional<PlayerProfile> byId(ProfileRepository repository, Player player) {
+        return repository.byId(player.id()).filter(profile -> sameName(profile.name(), player.name()));
     }
 
     public Optional<PlayerProfile> profileOf(Player player) {
@@ -168,7 +183,8 @@ public final class ProfileRating implements PlayerRating {
         }
         PlayerProfile profile = found.get();
         if (!profile.hasData()) {
-            return Optional.of("no T20 data (" + profile.coverage().note() + ")");
+            return Optional.of("no T20 data (" + profile.coverage().note() + "): valued from the auction list's"
+                    + " signals alone (base price, set, capped status)");
         }
         StringBuilder line = new StringBuilder();
         Experience experience = profile.experience();

@@ -196,6 +196,68 @@ class ProfileRatingTests {
         assertThat(rating.profileOf(bumrah)).map(PlayerProfile::id).hasValue("R-MI-1");
     }
 
+    @Test
+    void anIpl2026PlayerIsRatedFromTheProfilesAsOfThatAuctionAndOneWithoutDataFromTheList() {
+        ProfileRating rating = ProfileRating.shipped();
+        // The 2026 list's first player; id 1 in 2025 was someone else.
+        Player conway = new Player(
+                "1",
+                "Devon Conway",
+                "New Zealand",
+                true,
+                Role.BATTER,
+                true,
+                "BA1",
+                Lakh.of(200),
+                null,
+                null,
+                null,
+                null);
+        assertThat(rating.profileOf(conway))
+                .hasValueSatisfying(profile -> assertThat(profile.experience().lastIplSeason())
+                        .as("IPL 2025 counts for the 2026 auction")
+                        .isEqualTo(2025));
+        // Nobody in Cricsheet matched his name (an uncapped all-rounder): priced all the same, and the reason given.
+        Player unknown = new Player(
+                "341",
+                "Mohamed Ali",
+                "India",
+                false,
+                Role.ALL_ROUNDER,
+                false,
+                "UAL10",
+                Lakh.of(30),
+                null,
+                null,
+                null,
+                null);
+        assertThat(rating.profileOf(unknown)).isPresent();
+        assertThat(rating.rate(unknown)).isEqualTo(PlayerRating.fromMarket().rate(unknown));
+        assertThat(rating.describe(unknown))
+                .hasValueSatisfying(line -> assertThat(line).contains("no T20 data", "auction list's signals"));
+    }
+
+    @Test
+    void aPlayerOfThe2025AuctionNeverSeesA2026Profile() {
+        ProfileRating rating = ProfileRating.shipped();
+        Player kohli = new Player(
+                "R-RCB-1",
+                "Virat Kohli",
+                "India",
+                false,
+                Role.BATTER,
+                true,
+                "Retained",
+                Lakh.of(2100),
+                null,
+                36,
+                null,
+                null);
+        assertThat(rating.profileOf(kohli))
+                .hasValueSatisfying(
+                        profile -> assertThat(profile.batting().ipl().runs()).isEqualTo(8004));
+    }
+
     // ---- profiles made by hand ----
 
     private static Lakh fair(Player player, BattingLine batting, BowlingLine bowling) {
