@@ -1,5 +1,6 @@
 package dev.iplauction.profiles;
 
+import dev.iplauction.contracts.Player;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,6 +61,31 @@ public final class ProfileRepository {
                         + "'; there are for ipl2025, ipl2026 and quick");
         };
         return SHIPPED.computeIfAbsent(resource, ProfileRepository::load);
+    }
+
+    /**
+     * A catalogue player's shipped profile, the one way the agents and the room look a player up: IPL 2025's file
+     * (which covers the quick catalogue's players too), then IPL 2026's (data to the day before that auction). A player
+     * is found by catalogue id and name in the 2025 file, then in the 2026 file, then by unique name in either, 2025's
+     * first. The 2025 file comes first because a player does not say which catalogue he is from: a 2025 player must
+     * never see a later season (the cut-off), and the few who have the same id and name in both catalogues (14:
+     * retained stars such as R-RCB-1 Virat Kohli, and 288 Nishanth Saranu) are the same people, rated in 2026 from
+     * data to 2024. A player of a user's own catalogue is found by name alone, if at all.
+     */
+    public static Optional<PlayerProfile> shipped(Player player) {
+        ProfileRepository ipl2025 = fromClasspath("ipl2025");
+        ProfileRepository ipl2026 = fromClasspath("ipl2026");
+        return ipl2025.byIdAndName(player)
+                .or(() -> ipl2026.byIdAndName(player))
+                .or(() -> ipl2025.byName(player.name()))
+                .or(() -> ipl2026.byName(player.name()));
+    }
+
+    private Optional<PlayerProfile> byIdAndName(Player player) {
+        return byId(player.id())
+                .filter(profile -> profile.name() != null
+                        && player.name() != null
+                        && key(profile.name()).equals(key(player.name())));
     }
 
     private static ProfileRepository load(String resource) {

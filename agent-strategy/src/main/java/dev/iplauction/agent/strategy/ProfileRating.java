@@ -74,43 +74,9 @@ public final class ProfileRating implements PlayerRating {
         this.market = Objects.requireNonNull(market, "market");
     }
 
-    /**
-     * Profiles from a repository, by the player's catalogue id when the profile there has his name, else by his name
-     * (where only one player has it): a player from another catalogue must not borrow a stranger's numbers.
-     */
-    public static ProfileRating from(ProfileRepository repository) {
-        return new ProfileRating(
-                player -> byId(repository, player).or(() -> repository.byName(player.name())),
-                PlayerRating.fromMarket());
-    }
-
-    private static boolean sameName(String a, String b) {
-        return a != null
-                && b != null
-                && a.strip().replaceAll("\\s+", " ").equalsIgnoreCase(b.strip().replaceAll("\\s+", " "));
-    }
-
-    /**
-     * The shipped profiles: IPL 2025's (which cover the quick catalogue's players too), then IPL 2026's (data to the
-     * day before that auction). A player is found by catalogue id and name in the 2025 file, then in the 2026 file,
-     * then by unique name in either, 2025's first. The 2025 file comes first because a player does not say which
-     * catalogue he is from: a 2025 player must never see a later season (the cut-off), and the few who have the same id
-     * and name in both catalogues (14: retained stars such as R-RCB-1 Virat Kohli, and 288 Nishanth Saranu) are the
-     * same people, rated in 2026 from data to 2024.
-     */
+    /** The shipped profiles, looked up as {@link ProfileRepository#shipped(Player)} says. */
     public static ProfileRating shipped() {
-        ProfileRepository ipl2025 = ProfileRepository.fromClasspath("ipl2025");
-        ProfileRepository ipl2026 = ProfileRepository.fromClasspath("ipl2026");
-        return new ProfileRating(
-                player -> byId(ipl2025, player)
-                        .or(() -> byId(ipl2026, player))
-                        .or(() -> ipl2025.byName(player.name()))
-                        .or(() -> ipl2026.byName(player.name())),
-                PlayerRating.fromMarket());
-    }
-
-    private static Optional<PlayerProfile> byId(ProfileRepository repository, Player player) {
-        return repository.byId(player.id()).filter(profile -> sameName(profile.name(), player.name()));
+        return new ProfileRating(ProfileRepository::shipped, PlayerRating.fromMarket());
     }
 
     public Optional<PlayerProfile> profileOf(Player player) {

@@ -13,6 +13,7 @@ import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.RefusalReason;
 import dev.iplauction.contracts.auction.AuctionEvent;
 import dev.iplauction.contracts.auction.AuctionSetup;
+import dev.iplauction.contracts.auction.SquadPlayer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -477,6 +479,19 @@ public final class AuctionHouse implements AutoCloseable {
             players.addAll(a.unsold());
             return players;
         });
+    }
+
+    /** A player of this auction, on its list or in a franchise's retained squad, by catalogue id. */
+    public Optional<Player> player(String code, String playerId) {
+        return read(
+                code,
+                a -> Stream.concat(
+                                a.setup().pool().stream(),
+                                a.setup().franchises().stream()
+                                        .flatMap(f -> f.retained().stream())
+                                        .map(SquadPlayer::player))
+                        .filter(p -> p.id().equals(playerId))
+                        .findFirst());
     }
 
     public Optional<Franchise> seatOf(String code, String seatToken) {

@@ -1,5 +1,6 @@
 package dev.iplauction.auction.web;
 
+import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.profiles.PlayerProfile;
 import dev.iplauction.profiles.PlayerProfile.BattingLine;
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The room's player card: the statistics the agents price a player from (the shipped Cricsheet-based profiles, the
- * same for both catalogues), as labelled lines. A player without data gets the profile's note on why.
+ * The room's player card: the statistics the agents price a player from (the shipped Cricsheet-based profiles, looked
+ * up as the agents look them up, so an IPL 2026 auction's player gets his 2026 profile), as labelled lines. A player
+ * without data gets the profile's note on why.
  */
 @RestController
 class PlayerCards {
@@ -32,15 +34,20 @@ class PlayerCards {
 
     record Card(String id, String name, String coverage, String note, List<Line> lines) {}
 
-    private final ProfileRepository profiles = ProfileRepository.fromClasspath("ipl2025");
+    private final AuctionHouse house;
+
+    PlayerCards(AuctionHouse house) {
+        this.house = house;
+    }
 
     @GetMapping("/auctions/{code}/players/{id}/card")
     ResponseEntity<Card> card(@PathVariable String code, @PathVariable String id) {
-        AuctionCode.normalise(code);
+        String auction = AuctionCode.normalise(code);
         if (!PLAYER_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("a player id is up to 20 letters, digits or dashes; got another");
         }
-        Card card = profiles.byId(id)
+        Card card = house.player(auction, id)
+                .flatMap(ProfileRepository::shipped)
                 .map(PlayerCards::of)
                 .orElseGet(() -> new Card(id, null, "NONE", "No profile for this player.", List.of()));
         return ResponseEntity.ok()
