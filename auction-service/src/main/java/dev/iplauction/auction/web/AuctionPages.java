@@ -49,8 +49,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class AuctionPages {
 
-    /** Why an auction refuses every change, for the pages: {@code damaged} (the rebuild could not apply a record)
-     * or {@code reloading} (a write failed; the house reloads it from the log by itself). */
+    /**
+     * Why an auction refuses every change, for the pages: {@code damaged} (its rebuild could not apply a record) or
+     * {@code reloading} (a write failed; the house reloads it from the log by itself).
+     */
     record ReadOnly(String kind, String reason) {}
 
     private final AuctionHouse house;
