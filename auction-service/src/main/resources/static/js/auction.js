@@ -530,6 +530,34 @@
       damaged ? "(a restart of the auction house, once the log is repaired)" : "(the house retries by itself)"
     );
     el.hidden = false;
+    watchReadOnly();
+  }
+
+  let readOnlyTimer = null;
+
+  /**
+   * While the banner shows, asks the house every few seconds whether the auction takes changes again: a reload does
+   * not always bring a newer snapshot (it may come back to a sequence number this page has already seen).
+   */
+  function watchReadOnly() {
+    const el = byTestId("damaged-banner");
+    if (!el || el.hidden || readOnlyTimer || !code) return;
+    readOnlyTimer = setInterval(() => {
+      if (el.hidden) {
+        clearInterval(readOnlyTimer);
+        readOnlyTimer = null;
+        return;
+      }
+      fetch(`/auctions/${code}/read-only`, { cache: "no-store", headers: { Accept: "application/json" } })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((state) => {
+          if (state && !state.readOnly) {
+            el.hidden = true;
+            refresh();
+          }
+        })
+        .catch(() => {});
+    }, POLL_MS);
   }
 
   function showRefusal(problem, context) {
@@ -893,7 +921,10 @@
   // ---------- start ----------
 
   const initial = readJson("auction-data");
-  if (page === "room") wireRoom();
+  if (page === "room") {
+    wireRoom();
+    watchReadOnly();
+  }
   if (initial) {
     apply(initial);
     connect();

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -403,6 +404,18 @@ class AuctionPages {
         model.addAttribute("pageData", pageData(c, me, me == null ? null : seatToken.get(), hostToken.orElse(null)));
         model.addAttribute("formToken", FormTokens.token(request, c));
         return "room";
+    }
+
+    /** Whether the auction refuses every change now, and why: the room's banner asks while it shows. */
+    @GetMapping(path = "/auctions/{code}/read-only", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> readOnlyState(@PathVariable String code, HttpServletResponse response) {
+        String c = code(code);
+        noStore(response);
+        house.view(c); // an unknown code is a 404
+        return readOnly(c)
+                .<Map<String, Object>>map(r -> Map.of("readOnly", true, "kind", r.kind(), "reason", r.reason()))
+                .orElseGet(() -> Map.of("readOnly", false));
     }
 
     @GetMapping(path = "/auctions/{code}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

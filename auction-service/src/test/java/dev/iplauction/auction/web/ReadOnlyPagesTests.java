@@ -6,21 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.iplauction.auction.catalogue.CatalogueRepository;
-import dev.iplauction.auction.house.AuctionEventLog;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.CreateAuction;
-import dev.iplauction.auction.house.EventLogUnavailable;
 import dev.iplauction.auction.table.TableNotes;
 import dev.iplauction.contracts.Franchise;
-import dev.iplauction.contracts.auction.AuctionEvent;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -48,54 +38,10 @@ class ReadOnlyPagesTests {
     AuctionHouse house;
 
     @Autowired
-    MemoryLog eventLog;
+    MemoryEventLog eventLog;
 
     @MockitoBean
     LiveUpdates liveUpdates;
-
-    /** A log in memory whose appends can be made to fail and whose reads can be made to fail too. */
-    static final class MemoryLog implements AuctionEventLog {
-        final List<AuctionEvent> records = new CopyOnWriteArrayList<>();
-        volatile boolean failing;
-
-        @Override
-        public CompletableFuture<Void> append(String auctionCode, List<AuctionEvent> events) {
-            if (failing) {
-                return CompletableFuture.failedFuture(new EventLogUnavailable("the broker is down", null));
-            }
-            records.addAll(events);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public Map<String, List<AuctionEvent>> readAll() {
-            if (failing) {
-                throw new EventLogUnavailable("the broker is down", null);
-            }
-            Map<String, List<AuctionEvent>> all = new LinkedHashMap<>();
-            for (AuctionEvent e : records) {
-                all.computeIfAbsent(e.auctionCode(), k -> new ArrayList<>()).add(e);
-            }
-            return all;
-        }
-
-        @Override
-        public void deadLetter(AuctionEvent event, String reason) {}
-    }
-
-    private static AuctionHouse house(MemoryLog log) {
-        return new AuctionHouse(
-                log,
-                Clock.systemUTC(),
-                CATALOGUES,
-                List.of(),
-                new AuctionHouse.Settings(
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(4),
-                        Duration.ofSeconds(2),
-                        Duration.ofMillis(5)));
-    }
 
     /** The house the pages see: rebuilt from a log with a gap in one auction's records. */
     @TestConfiguration
@@ -105,26 +51,20 @@ class ReadOnlyPagesTests {
         static String healthyCode;
 
         @Bean
-        MemoryLog memoryLog() {
-            return new MemoryLog();
+        MemoryEventLog memoryLog() {
+            return new MemoryEventLog();
         }
 
         @Bean(destroyMethod = "close")
-        AuctionHouse auctionHouse(MemoryLog log) {
-            AuctionHouse before = house(log);
+        AuctionHouse auctionHouse(MemoryEventLog log) {
+            damagedCode = log.damagedAuction();
+            AuctionHouse before = MemoryEventLog.house(log);
             try {
-                damagedCode = before.create(CreateAuction.of("quick")).code();
                 healthyCode = before.create(CreateAuction.of("quick")).code();
             } finally {
                 before.close();
             }
-            AuctionEvent last = log.records.stream()
-                    .filter(e -> e.auctionCode().equals(damagedCode))
-                    .reduce((a, b) -> b)
-                    .orElseThrow();
-            // A record after a gap: the rebuild cannot apply it.
-            log.records.add(new AuctionEvent.AuctionPaused(damagedCode, last.seq() + 5, last.at()));
-            AuctionHouse rebuilt = house(log);
+            AuctionHouse rebuilt = MemoryEventLog.house(log);
             rebuilt.recover();
             return rebuilt;
         }
@@ -172,6 +112,18 @@ class ReadOnlyPagesTests {
                 .contains("refused until it has been reloaded from the event log")
                 .contains("The event log keeps every accepted bid and sale");
         assertThat(healthyRoom.one("damaged-banner")).containsKey("hidden");
+        assertThat(mvc.perform(get("/auctions/" + House.damagedCode + "/read-only"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("\"readOnly\":true")
+                .contains("\"kind\":\"damaged\"");
+        assertThat(mvc.perform(get("/auctions/" + House.healthyCode + "/read-only"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .isEqualTo("{\"readOnly\":false}");
     }
 
     @Test
