@@ -245,6 +245,11 @@
     setHidden(byTestId("waiting-banner"), view.phase !== "LOBBY");
     setHidden(byTestId("paused-banner"), view.phase !== "PAUSED");
     setHidden(byTestId("completed-banner"), view.phase !== "COMPLETED");
+    // A read-only auction writes nothing: a newer snapshot means it takes changes again.
+    const readOnly = byTestId("damaged-banner");
+    if (readOnly && !readOnly.hidden && view.seq > Number(readOnly.getAttribute("data-seq") || 0)) {
+      readOnly.hidden = true;
+    }
 
     setAttr(byTestId("lot-panel"), "data-lot", lot ? lot.number : "");
     const number = byTestId("lot-number");
@@ -508,7 +513,55 @@
   let refusalTimer = null;
   let refusals = 0;
 
+  /** The house refuses every change to this auction until it is reloaded from the event log: say so on top. */
+  function showReadOnly(problem) {
+    const el = byTestId("damaged-banner");
+    if (!el || problem.reason !== "event-log-unavailable" || !/read-only/.test(problem.detail || "")) return;
+    const damaged = /damaged/.test(problem.detail);
+    setAttr(el, "data-kind", damaged ? "damaged" : "reloading");
+    setAttr(el, "data-seq", shown ? shown.seq : 0);
+    setText(
+      byTestId("damaged-title"),
+      damaged ? "This auction is damaged and read-only." : "This auction is read-only for now."
+    );
+    setText(byTestId("damaged-reason"), problem.detail);
+    setText(
+      byTestId("damaged-reload"),
+      damaged ? "(a restart of the auction house, once the log is repaired)" : "(the house retries by itself)"
+    );
+    el.hidden = false;
+    watchReadOnly();
+  }
+
+  let readOnlyTimer = null;
+
+  /**
+   * While the banner shows, asks the house every few seconds whether the auction takes changes again: a reload does
+   * not always bring a newer snapshot (it may come back to a sequence number this page has already seen).
+   */
+  function watchReadOnly() {
+    const el = byTestId("damaged-banner");
+    if (!el || el.hidden || readOnlyTimer || !code) return;
+    readOnlyTimer = setInterval(() => {
+      if (el.hidden) {
+        clearInterval(readOnlyTimer);
+        readOnlyTimer = null;
+        return;
+      }
+      fetch(`/auctions/${code}/read-only`, { cache: "no-store", headers: { Accept: "application/json" } })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((state) => {
+          if (state && !state.readOnly) {
+            el.hidden = true;
+            refresh();
+          }
+        })
+        .catch(() => {});
+    }, POLL_MS);
+  }
+
   function showRefusal(problem, context) {
+    showReadOnly(problem);
     const el = byTestId("last-refusal");
     if (!el) return;
     refusals += 1;
@@ -593,6 +646,7 @@
   }
 
   function renderTableParts(view, previous) {
+    setHidden(byTestId("advice-status"), !(table && table.adviceWarmingUp));
     renderSeatKinds(view);
     renderIntents(view);
     renderLadder(view);
@@ -867,7 +921,10 @@
   // ---------- start ----------
 
   const initial = readJson("auction-data");
-  if (page === "room") wireRoom();
+  if (page === "room") {
+    wireRoom();
+    watchReadOnly();
+  }
   if (initial) {
     apply(initial);
     connect();

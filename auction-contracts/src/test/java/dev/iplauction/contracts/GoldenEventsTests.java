@@ -184,7 +184,15 @@ class GoldenEventsTests {
                         "agent/Heartbeat.json",
                         HeartbeatEvent.class,
                         new HeartbeatEvent.Heartbeat(
-                                CODE, Franchise.CSK, AT, "agent-1@3f2a", "3f2a9c", 4711, SeatState.BIDDING, 12)),
+                                CODE,
+                                Franchise.CSK,
+                                AT,
+                                "agent-1@3f2a",
+                                "3f2a9c",
+                                4711,
+                                SeatState.BIDDING,
+                                12,
+                                HeartbeatEvent.Advisor.WARMING_UP)),
                 new Golden(
                         "agent/DecisionMade.json",
                         DecisionEvent.class,
@@ -316,6 +324,21 @@ class GoldenEventsTests {
         ObjectNode withExtra = (ObjectNode) JSON.readTree(read(golden.file()));
         withExtra.put("addedInALaterVersion", "ignored by older readers");
         assertThat(JSON.treeToValue(withExtra, golden.type())).isEqualTo(golden.sample());
+    }
+
+    @Test
+    void readsAHeartbeatFromBeforeTheAdvisorFieldAsSayingNothingAboutIt() {
+        String old = "{\"type\":\"Heartbeat\",\"auctionCode\":\"ABCD23\",\"franchise\":\"CSK\","
+                + "\"at\":\"2024-11-24T10:15:30.250Z\",\"instanceId\":\"agent-1@3f2a\",\"host\":\"3f2a9c\","
+                + "\"pid\":4711,\"state\":\"BIDDING\",\"seq\":12}";
+
+        var beat = (HeartbeatEvent.Heartbeat) JSON.readValue(old, HeartbeatEvent.class);
+
+        assertThat(beat.advisor()).isNull();
+        assertThat(beat.seq()).isEqualTo(12);
+        assertThat(JSON.writeValueAsString(beat))
+                .as("written as an older agent wrote it")
+                .doesNotContain("advisor");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.iplauction.agent.llm;
 import dev.iplauction.agent.strategy.LotContext;
 import dev.iplauction.agent.strategy.LotDecision;
 import dev.iplauction.contracts.agent.DecisionEvent.Source;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Advisor;
 import dev.iplauction.contracts.agent.LlmCallEvent.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>Advice failed (timeout, error, missing model, unreadable answer): the rule decision, source {@code FALLBACK},
  *       its reason saying why.
  * </ul>
+ *
+ * <p>It also keeps {@link #advisor() where the advice stands}, for the heartbeats the room reads: warming up from the
+ * start until the model first answers (the warm-up or a request), ready from then on, warming up again if the model
+ * goes missing. A passing timeout or error does not count as warming up: the model was there.
  */
 public final class DecisionMaker implements AutoCloseable {
 
@@ -27,9 +32,11 @@ public final class DecisionMaker implements AutoCloseable {
     static final Duration GRACE = Duration.ofMillis(250);
 
     private final LlmAdvisor advisor;
+    private volatile Advisor state;
 
     private DecisionMaker(LlmAdvisor advisor) {
         this.advisor = advisor;
+        this.state = advisor == null ? Advisor.OFF : Advisor.WARMING_UP;
     }
 
     /** Decides by the rules alone; never calls a model. */
@@ -61,7 +68,28 @@ public final class DecisionMaker implements AutoCloseable {
 
     /** Whether the LLM is there and loaded; false when disabled. Blocks up to the warm-up timeout. */
     public boolean warmUp() {
-        return advisor != null && advisor.warmUp();
+        if (advisor == null) {
+            return false;
+        }
+        boolean ready = advisor.warmUp();
+        if (ready) {
+            state = Advisor.READY;
+        }
+        return ready;
+    }
+
+    /** Where the LLM advice stands: {@code OFF} when disabled, else warming up until the model has answered. */
+    public Advisor advisor() {
+        return state;
+    }
+
+    /** What a request's outcome says about the model: it answered, or it is not there (any more). */
+    private void heard(Outcome outcome) {
+        if (outcome == Outcome.OK) {
+            state = Advisor.READY;
+        } else if (outcome == Outcome.MODEL_MISSING) {
+            state = Advisor.WARMING_UP;
+        }
     }
 
     /**
@@ -78,9 +106,13 @@ public final class DecisionMaker implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(fallback(ruleDecision, Outcome.ERROR, String.valueOf(e)));
         }
-        return advice.handle((answer, failure) -> answer != null
-                        ? combine(answer, ruleDecision)
-                        : fallback(ruleDecision, Outcome.ERROR, String.valueOf(failure)))
+        return advice.handle((answer, failure) -> {
+                    if (answer == null) {
+                        return fallback(ruleDecision, Outcome.ERROR, String.valueOf(failure));
+                    }
+                    heard(answer.outcome());
+                    return combine(answer, ruleDecision);
+                })
                 .completeOnTimeout(
                         fallback(
                                 ruleDecision,

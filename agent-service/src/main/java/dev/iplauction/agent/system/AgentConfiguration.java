@@ -78,14 +78,20 @@ class AgentConfiguration {
 
     @Bean(destroyMethod = "close")
     HeartbeatEmitter heartbeats(
-            KafkaTelemetry telemetry, Clock clock, AgentProperties properties, InstanceIdentity identity) {
+            KafkaTelemetry telemetry,
+            Clock clock,
+            AgentProperties properties,
+            InstanceIdentity identity,
+            DecisionMaker decisions) {
+        // Each beat says where the LLM advice stands: the room shows "AI advice warming up" while it is not ready.
         return new HeartbeatEmitter(
                 telemetry,
                 clock,
                 properties.auctionCode(),
                 identity.instanceId(),
                 identity.host(),
-                properties.heartbeatInterval());
+                properties.heartbeatInterval(),
+                decisions::advisor);
     }
 
     /** What players are worth: rated from the shipped Cricsheet profiles, blended with the auction list's signals. */

@@ -1,6 +1,7 @@
 package dev.iplauction.agent.telemetry;
 
 import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Advisor;
 import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
 import dev.iplauction.contracts.agent.SeatState;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Sends a {@link Heartbeat} for every seat registered with it: one at once when the seat is added, then one every
  * interval until it is removed. Each carries the auction code, this instance's id, host and process id, the seat's
  * state as its supplier reports it, and a sequence number counting this instance's heartbeats for the seat from 1
- * (it carries on where it was if the seat is removed and added again, so an instance never repeats a number).
+ * (it carries on where it was if the seat is removed and added again, so an instance never repeats a number), and
+ * where the instance's LLM advice stands (one advisor serves every seat of an instance), for the room to show.
  *
  * <p>A state supplier that throws or answers null is reported as {@link SeatState#FAILED}: the seat cannot say where
  * it is, and that is what the orchestrator needs to hear. After {@link #remove} or {@link #close} returns, no further
@@ -43,6 +45,7 @@ public final class HeartbeatEmitter implements AutoCloseable {
     private final String host;
     private final long pid = ProcessHandle.current().pid();
     private final Duration interval;
+    private final Supplier<Advisor> advisor;
     private final ScheduledThreadPoolExecutor scheduler;
 
     /** Guarded by {@code this}. */
@@ -59,6 +62,19 @@ public final class HeartbeatEmitter implements AutoCloseable {
      */
     public HeartbeatEmitter(
             Telemetry telemetry, Clock clock, String auctionCode, String instanceId, String host, Duration interval) {
+        this(telemetry, clock, auctionCode, instanceId, host, interval, () -> null);
+    }
+
+    /** @param advisor where the LLM advice stands, read at each beat; null (or a throw) leaves it out */
+    public HeartbeatEmitter(
+            Telemetry telemetry,
+            Clock clock,
+            String auctionCode,
+            String instanceId,
+            String host,
+            Duration interval,
+            Supplier<Advisor> advisor) {
+        this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.auctionCode = requireText(auctionCode, "auction code");
@@ -167,13 +183,29 @@ public final class HeartbeatEmitter implements AutoCloseable {
                             .computeIfAbsent(seat.franchise, f -> new AtomicLong())
                             .incrementAndGet();
                     telemetry.heartbeat(new Heartbeat(
-                            auctionCode, seat.franchise, clock.instant(), instanceId, host, pid, state, seq));
+                            auctionCode,
+                            seat.franchise,
+                            clock.instant(),
+                            instanceId,
+                            host,
+                            pid,
+                            state,
+                            seq,
+                            advisorNow()));
                 }
             } catch (RuntimeException e) {
                 // A scheduled task that throws is never run again: keep beating.
                 log.warn("Heartbeat for {} failed: {}", seat.franchise, e.toString());
             }
         };
+    }
+
+    private Advisor advisorNow() {
+        try {
+            return advisor.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String requireText(String value, String name) {

@@ -9,6 +9,7 @@ import dev.iplauction.agent.strategy.LotDecision;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.agent.DecisionEvent.Choice;
 import dev.iplauction.contracts.agent.DecisionEvent.Source;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Advisor;
 import dev.iplauction.contracts.agent.LlmCallEvent.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +71,7 @@ class DecisionMakerTests {
 
         assertThat(maker.llmEnabled()).isFalse();
         assertThat(maker.warmUp()).isFalse();
+        assertThat(maker.advisor()).as("nothing to warm up").isEqualTo(Advisor.OFF);
         assertThat(maker.decide(bumrahForMumbai(), rules)).isCompletedWithValue(rules);
     }
 

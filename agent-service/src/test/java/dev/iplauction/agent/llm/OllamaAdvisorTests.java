@@ -19,6 +19,7 @@ import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.SquadRules;
 import dev.iplauction.contracts.agent.DecisionEvent.Choice;
 import dev.iplauction.contracts.agent.DecisionEvent.Source;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Advisor;
 import dev.iplauction.contracts.agent.LlmCallEvent.LlmCallCompleted;
 import dev.iplauction.contracts.agent.LlmCallEvent.Outcome;
 import java.time.Clock;
@@ -371,6 +372,48 @@ class OllamaAdvisorTests {
 
         assertThat(advisor(settings(ROOMY)).warmUp()).isFalse();
         assertThat(ollama.chatCalls()).isZero();
+    }
+
+    @Test
+    void theAdviceIsWarmingUpWhileTheModelIsMissingAndReadyOnceItAnswers() throws Exception {
+        ollama.has("qwen2.5:0.5b");
+        DecisionMaker maker = decisionMaker(settings(ROOMY));
+
+        assertThat(maker.advisor()).as("before anything is known").isEqualTo(Advisor.WARMING_UP);
+        assertThat(maker.warmUp()).isFalse();
+        assertThat(maker.advisor()).as("after a warm-up that found no model").isEqualTo(Advisor.WARMING_UP);
+        LotDecision missing = maker.decide(bumrahForMumbai(), rules).get(CEILING_FOR_SHORT, TimeUnit.MILLISECONDS);
+        assertThat(missing.source()).isEqualTo(Source.FALLBACK);
+        assertThat(maker.advisor())
+                .as("after a request the model was missing for")
+                .isEqualTo(Advisor.WARMING_UP);
+
+        ollama.has(FakeOllama.MODEL); // the pull finished
+        LotDecision advised = maker.decide(bumrahForMumbai(), rules).get(CEILING_FOR_SHORT, TimeUnit.MILLISECONDS);
+
+        assertThat(advised.source()).isEqualTo(Source.LLM);
+        assertThat(maker.advisor()).isEqualTo(Advisor.READY);
+    }
+
+    @Test
+    void aWarmUpThatLoadsTheModelMakesTheAdviceReady() {
+        DecisionMaker maker = decisionMaker(settings(ROOMY));
+
+        assertThat(maker.warmUp()).isTrue();
+
+        assertThat(maker.advisor()).isEqualTo(Advisor.READY);
+    }
+
+    @Test
+    void aTimeoutAfterTheModelAnsweredIsNotWarmingUp() throws Exception {
+        DecisionMaker maker = decisionMaker(settings(Duration.ofMillis(300)));
+        assertThat(maker.warmUp()).isTrue();
+        ollama.delays(Duration.ofSeconds(5));
+
+        LotDecision late = maker.decide(bumrahForMumbai(), rules).get(CEILING_FOR_SHORT, TimeUnit.MILLISECONDS);
+
+        assertThat(late.reason()).contains("LLM timeout");
+        assertThat(maker.advisor()).isEqualTo(Advisor.READY);
     }
 
     @Test

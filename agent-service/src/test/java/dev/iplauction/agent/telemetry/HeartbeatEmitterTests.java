@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Advisor;
 import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
 import dev.iplauction.contracts.agent.SeatState;
 import dev.iplauction.kafkatest.MutableClock;
@@ -67,6 +68,29 @@ class HeartbeatEmitterTests {
             assertThat(h.state()).isEqualTo(SeatState.BIDDING);
         });
         assertThat(csk).allSatisfy(h -> assertThat(h.state()).isEqualTo(SeatState.WAITING_FOR_START));
+    }
+
+    @Test
+    void eachBeatSaysWhereTheLlmAdviceStandsAtThatMoment() {
+        emitter.close();
+        AtomicReference<Advisor> advisor = new AtomicReference<>(Advisor.WARMING_UP);
+        emitter = new HeartbeatEmitter(
+                telemetry, clock, "ABCD23", "agent-7f3a", "container-9c1d", INTERVAL, advisor::get);
+        emitter.add(Franchise.MI, () -> SeatState.BIDDING);
+        awaitHeartbeats(Franchise.MI, 1);
+        advisor.set(Advisor.READY);
+        await().atMost(CEILING)
+                .until(() -> telemetry.heartbeats(Franchise.MI).getLast().advisor() == Advisor.READY);
+
+        assertThat(telemetry.heartbeats(Franchise.MI).getFirst().advisor()).isEqualTo(Advisor.WARMING_UP);
+    }
+
+    @Test
+    void withoutAnAdvisorTheBeatsSayNothingAboutIt() {
+        emitter.add(Franchise.MI, () -> SeatState.BIDDING);
+        awaitHeartbeats(Franchise.MI, 1);
+
+        assertThat(telemetry.heartbeats(Franchise.MI).getFirst().advisor()).isNull();
     }
 
     @Test

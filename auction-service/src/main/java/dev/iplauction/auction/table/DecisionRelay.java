@@ -5,6 +5,7 @@ import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.DecisionEvent;
 import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
 import dev.iplauction.contracts.agent.HeartbeatEvent;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -64,7 +65,8 @@ class DecisionRelay {
                 }
             } else if (Topics.AGENT_HEARTBEATS.topicName().equals(topic)) {
                 HeartbeatEvent beat = EventJson.mapper().readValue(json, HeartbeatEvent.class);
-                notes.agentSeated(beat.auctionCode(), beat.franchise());
+                notes.agentSeated(
+                        beat.auctionCode(), beat.franchise(), beat instanceof Heartbeat h ? h.advisor() : null);
             }
         } catch (RuntimeException e) {
             long n = skipped.incrementAndGet();

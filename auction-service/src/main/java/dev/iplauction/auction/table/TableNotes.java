@@ -5,6 +5,8 @@ import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.AuctionCode;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
+import dev.iplauction.contracts.agent.DecisionEvent.Source;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Advisor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -26,7 +28,9 @@ import org.springframework.stereotype.Component;
  * lot (from {@code agent.decisions}, through {@link DecisionRelay}) and the ladder of accepted bids on the current lot
  * (from the house's own views). Everything is bounded: at most {@value #MAX_AUCTIONS} auctions (the least recently
  * touched one goes first), decisions for the last {@value #LOTS_KEPT} lots, {@value #RUNGS} bids per ladder; an
- * auction's notes are dropped when it completes.
+ * auction's notes are dropped when it completes. It also keeps where each agent's LLM advice stands (from its
+ * heartbeats, and from its decisions: one the LLM advised says the advice flows), so that the room can say the advice
+ * is warming up instead of staying silent.
  *
  * <p>Maxima and reasons stay here until the lot is hammered: while it is open, {@link #view} says only who is in and
  * who is out. The house knows nothing of this; it only tells its observers of each change, as it tells live pages.
@@ -99,6 +103,11 @@ public class TableNotes implements AuctionObserver {
         TableView view;
         synchronized (table) {
             table.ai.add(d.franchise());
+            if (d.source() == Source.LLM || d.source() == Source.CACHE) {
+                table.advisors.put(d.franchise(), Advisor.READY);
+            } else if (d.source() == Source.RULES) {
+                table.advisors.put(d.franchise(), Advisor.OFF);
+            }
             table.decisions
                     .computeIfAbsent(d.lot(), k -> new EnumMap<>(Franchise.class))
                     .put(d.franchise(), d);
@@ -112,6 +121,14 @@ public class TableNotes implements AuctionObserver {
 
     /** An agent says it holds a franchise's seat at an auction. */
     public void agentSeated(String auctionCode, Franchise franchise) {
+        agentSeated(auctionCode, franchise, null);
+    }
+
+    /**
+     * An agent says it holds a franchise's seat at an auction, and where its LLM advice stands (null: it does not
+     * say, as agents older than the field; what was known stays).
+     */
+    public void agentSeated(String auctionCode, Franchise franchise, Advisor advisor) {
         if (franchise == null || !AuctionCode.isValid(auctionCode)) {
             throw new IllegalArgumentException("a heartbeat needs an auction code and a franchise");
         }
@@ -121,7 +138,9 @@ public class TableNotes implements AuctionObserver {
         }
         TableView view;
         synchronized (table) {
-            if (!table.ai.add(franchise)) {
+            boolean seated = table.ai.add(franchise);
+            boolean advice = advisor != null && table.advisors.put(franchise, advisor) != advisor;
+            if (!seated && !advice) {
                 return;
             }
             view = table.view();
@@ -210,6 +229,7 @@ public class TableNotes implements AuctionObserver {
     private static final class Table {
         final String code;
         final Set<Franchise> ai = EnumSet.noneOf(Franchise.class);
+        final Map<Franchise, Advisor> advisors = new EnumMap<>(Franchise.class);
         final TreeMap<Integer, Map<Franchise, DecisionMade>> decisions = new TreeMap<>();
         final List<TableView.Rung> ladder = new ArrayList<>();
         int ladderLot;
@@ -299,7 +319,8 @@ public class TableNotes implements AuctionObserver {
                             r.at(),
                             Franchise.fromCode(r.franchise()).map(ai::contains).orElse(false)))
                     .toList();
-            return new TableView(code, completed ? 0 : openLot, seats, intents, ladderLot, rungs, revealed);
+            boolean warmingUp = !completed && advisors.containsValue(Advisor.WARMING_UP);
+            return new TableView(code, completed ? 0 : openLot, seats, intents, ladderLot, rungs, revealed, warmingUp);
         }
 
         private static TableView.Decision decision(DecisionMade d) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param intents the agents' in or out on the open lot
  * @param ladder the accepted bids on {@code ladderLot}, oldest first
  * @param revealed the most recent hammered lots with their decisions, newest first
+ * @param adviceWarmingUp an AI franchise wants LLM advice that is not ready yet (model missing, being pulled or
+ *     loading): its rules decide meanwhile, and the room says so
  */
 public record TableView(
         String code,
@@ -21,7 +23,13 @@ public record TableView(
         List<Intent> intents,
         int ladderLot,
         List<Rung> ladder,
-        List<LotDecisions> revealed) {
+        List<LotDecisions> revealed,
+        boolean adviceWarmingUp) {
+
+    /** The table of an auction nothing is known of. */
+    public static TableView empty(String code) {
+        return new TableView(code, 0, List.of(), List.of(), 0, List.of(), List.of(), false);
+    }
 
     /** An agent's stance on the open lot: in (it will bid up to a maximum it keeps to itself) or out. */
     public record Intent(String franchise, boolean in) {}

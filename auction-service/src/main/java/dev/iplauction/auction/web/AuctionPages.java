@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -49,26 +50,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class AuctionPages {
 
-    /** The catalogues the home page offers, with a line on each. */
-    record CatalogueChoice(String id, String name, String description) {}
-
-    static final List<CatalogueChoice> CATALOGUES = List.of(
-            new CatalogueChoice(
-                    "ipl2025",
-                    "IPL 2025 mega auction",
-                    "574 players in the official set order, retentions, RTM cards, ₹120 Cr purses, squads of 18–25"),
-            new CatalogueChoice(
-                    "ipl2026",
-                    "IPL 2026 mini auction",
-                    "359 players, retained squads of 12–21, purses from ₹2.75 Cr to ₹64.3 Cr, 77 slots, no RTM"),
-            new CatalogueChoice(
-                    "quick",
-                    "Quick auction",
-                    "About 60 stars, ₹40 Cr purses, squads of 4–8, one RTM card: done in minutes"));
+    /**
+     * Why an auction refuses every change, for the pages: {@code damaged} (its rebuild could not apply a record) or
+     * {@code reloading} (a write failed; the house reloads it from the log by itself).
+     */
+    record ReadOnly(String kind, String reason) {}
 
     private final AuctionHouse house;
     private final LiveUpdates liveUpdates;
     private final TableStream table;
+    private final CatalogueChoices catalogues;
 
     /** Where report-service serves reports ({@code auction.report-url}); blank: the results page links to none. */
     private final String reportUrl;
@@ -77,10 +68,12 @@ class AuctionPages {
             AuctionHouse house,
             LiveUpdates liveUpdates,
             TableStream table,
+            CatalogueChoices catalogues,
             @Value("${auction.report-url:}") String reportUrl) {
         this.house = house;
         this.liveUpdates = liveUpdates;
         this.table = table;
+        this.catalogues = catalogues;
         this.reportUrl = reportUrl;
     }
 
@@ -104,7 +97,11 @@ class AuctionPages {
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("auctions", house.list());
-        model.addAttribute("catalogues", CATALOGUES);
+        Map<String, ReadOnly> readOnly = new LinkedHashMap<>();
+        house.reloading().forEach((code, reason) -> readOnly.put(code, new ReadOnly("reloading", reason)));
+        house.damaged().forEach((code, reason) -> readOnly.put(code, new ReadOnly("damaged", reason)));
+        model.addAttribute("readOnly", readOnly);
+        model.addAttribute("catalogues", catalogues.all());
         return "home";
     }
 
@@ -137,10 +134,10 @@ class AuctionPages {
         return "redirect:/auctions/" + created.code() + "?created";
     }
 
-    static CreateAuction createRequest(String catalogue, String clockSeconds, String seed, String name) {
-        if (CATALOGUES.stream().noneMatch(choice -> choice.id().equals(catalogue))) {
-            throw new IllegalArgumentException("Choose a catalogue: "
-                    + CATALOGUES.stream().map(CatalogueChoice::id).collect(Collectors.joining(" or ")) + ".");
+    CreateAuction createRequest(String catalogue, String clockSeconds, String seed, String name) {
+        if (catalogues.byId(catalogue).isEmpty()) {
+            throw new IllegalArgumentException("There is no catalogue '" + abbreviate(catalogue)
+                    + "' in this house: choose one of " + catalogues.ids() + ".");
         }
         Long bid = null;
         Long accelerated = null;
@@ -184,6 +181,20 @@ class AuctionPages {
                 accelerated,
                 rtm,
                 parsedSeed);
+    }
+
+    private static String abbreviate(String text) {
+        String line = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 40 ? line : line.substring(0, 39) + "…";
+    }
+
+    /** Why the auction refuses every change now, if it does. */
+    private Optional<ReadOnly> readOnly(String code) {
+        String damage = house.damaged().get(code);
+        if (damage != null) {
+            return Optional.of(new ReadOnly("damaged", damage));
+        }
+        return Optional.ofNullable(house.reloading().get(code)).map(reason -> new ReadOnly("reloading", reason));
     }
 
     @GetMapping("/join")
@@ -387,10 +398,24 @@ class AuctionPages {
         model.addAttribute("bid", BidState.of(view, me));
         TableView tableView = table.current(c);
         model.addAttribute("ai", java.util.Set.copyOf(tableView.ai()));
+        model.addAttribute("table", tableView);
+        model.addAttribute("readOnly", readOnly(c).orElse(null));
         model.addAttribute("tableJson", TableStream.json(tableView));
         model.addAttribute("pageData", pageData(c, me, me == null ? null : seatToken.get(), hostToken.orElse(null)));
         model.addAttribute("formToken", FormTokens.token(request, c));
         return "room";
+    }
+
+    /** Whether the auction refuses every change now, and why: the room's banner asks while it shows. */
+    @GetMapping(path = "/auctions/{code}/read-only", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> readOnlyState(@PathVariable String code, HttpServletResponse response) {
+        String c = code(code);
+        noStore(response);
+        house.view(c); // an unknown code is a 404
+        return readOnly(c)
+                .<Map<String, Object>>map(r -> Map.of("readOnly", true, "kind", r.kind(), "reason", r.reason()))
+                .orElseGet(() -> Map.of("readOnly", false));
     }
 
     @GetMapping(path = "/auctions/{code}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -3,7 +3,6 @@ package dev.iplauction.auction.web;
 import dev.iplauction.auction.table.TableNotes;
 import dev.iplauction.auction.table.TableView;
 import dev.iplauction.contracts.EventJson;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,7 @@ class TableStream {
 
     /** What a page starts from: the table as it is now, or an empty one. */
     TableView current(String code) {
-        return notes.view(code).orElseGet(() -> new TableView(code, 0, List.of(), List.of(), 0, List.of(), List.of()));
+        return notes.view(code).orElseGet(() -> TableView.empty(code));
     }
 
     Map<String, String> start(String code) {

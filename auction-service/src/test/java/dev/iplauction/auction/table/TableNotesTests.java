@@ -12,6 +12,7 @@ import dev.iplauction.contracts.Role;
 import dev.iplauction.contracts.agent.DecisionEvent.Choice;
 import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
 import dev.iplauction.contracts.agent.DecisionEvent.Source;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Advisor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,46 @@ class TableNotesTests {
                         org.assertj.core.groups.Tuple.tuple("MI", null, "RULES"));
         assertThat(lot.decisions().getFirst().sourceText()).isEqualTo("the LLM's advice");
         assertThat(heard).isNotEmpty();
+    }
+
+    @Test
+    void theAdviceIsWarmingUpWhileAnAgentSaysSoUntilTheLlmAdvisesIt() {
+        notes.agentSeated(CODE, Franchise.MI, null);
+        assertThat(notes.view(CODE).orElseThrow().adviceWarmingUp())
+                .as("an agent that says nothing about its LLM")
+                .isFalse();
+
+        notes.agentSeated(CODE, Franchise.CSK, Advisor.WARMING_UP);
+        notes.agentSeated(CODE, Franchise.MI, Advisor.OFF);
+        assertThat(notes.view(CODE).orElseThrow().adviceWarmingUp()).isTrue();
+        assertThat(heard.getLast().adviceWarmingUp()).as("the room heard it").isTrue();
+
+        notes.decision(decision(Franchise.CSK, 1, Choice.BID, 300, Source.FALLBACK, "rules [LLM model missing]"));
+        assertThat(notes.view(CODE).orElseThrow().adviceWarmingUp())
+                .as("the rules decided meanwhile")
+                .isTrue();
+        notes.agentSeated(CODE, Franchise.CSK, null);
+        assertThat(notes.view(CODE).orElseThrow().adviceWarmingUp())
+                .as("a heartbeat that says nothing changes nothing")
+                .isTrue();
+
+        notes.decision(decision(Franchise.CSK, 2, Choice.BID, 300, Source.LLM, "the LLM's pick"));
+        assertThat(notes.view(CODE).orElseThrow().adviceWarmingUp())
+                .as("advice flows")
+                .isFalse();
+        assertThat(heard.getLast().adviceWarmingUp()).isFalse();
+
+        notes.agentSeated(CODE, Franchise.CSK, Advisor.WARMING_UP);
+        notes.agentSeated(CODE, Franchise.CSK, Advisor.READY);
+        assertThat(notes.view(CODE).orElseThrow().adviceWarmingUp()).isFalse();
+    }
+
+    @Test
+    void withTheLlmDisabledNothingIsWarmingUp() {
+        notes.agentSeated(CODE, Franchise.CSK, Advisor.OFF);
+        notes.decision(decision(Franchise.CSK, 1, Choice.BID, 300, Source.RULES, "rules"));
+
+        assertThat(notes.view(CODE).orElseThrow().adviceWarmingUp()).isFalse();
     }
 
     @Test

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.iplauction.auction.catalogue.CatalogueRepository;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.AuctionNotFound;
 import dev.iplauction.auction.house.CreateAuction;
@@ -30,6 +31,10 @@ import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.RefusalReason;
 import dev.iplauction.contracts.Role;
+import dev.iplauction.contracts.agent.DecisionEvent.Choice;
+import dev.iplauction.contracts.agent.DecisionEvent.DecisionMade;
+import dev.iplauction.contracts.agent.DecisionEvent.Source;
+import dev.iplauction.contracts.agent.HeartbeatEvent.Advisor;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +43,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -46,8 +53,20 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(AuctionPages.class)
-@Import({TableStream.class, TableNotes.class})
+@Import({TableStream.class, TableNotes.class, CatalogueChoices.class, AuctionPagesTests.Catalogues.class})
 class AuctionPagesTests {
+
+    /** The shipped catalogues, as the house has them when AUCTION_CATALOGUE names no file. */
+    @TestConfiguration
+    static class Catalogues {
+        @Bean
+        CatalogueRepository catalogueRepository() {
+            return CatalogueRepository.fromClasspath();
+        }
+    }
+
+    @Autowired
+    TableNotes notes;
 
     @Autowired
     MockMvc mvc;
@@ -90,6 +109,36 @@ class AuctionPagesTests {
         assertThat(page.one("auction-list-item"))
                 .containsEntry("data-code", CODE)
                 .containsEntry("data-phase", "LOBBY");
+    }
+
+    @Test
+    void theCreateFormOffersEveryCatalogueTheHouseCanPlayWithWhatIsInIt() throws Exception {
+        Html page = html(mvc.perform(get("/")).andExpect(status().isOk()));
+
+        assertThat(page.all("create-catalogue-ipl2025"))
+                .singleElement()
+                .satisfies(radio -> assertThat(radio)
+                        .containsEntry("type", "radio")
+                        .containsEntry("value", "ipl2025")
+                        .containsKey("checked"));
+        assertThat(page.one("create-catalogue-ipl2026")).containsEntry("value", "ipl2026");
+        assertThat(page.one("create-catalogue-quick")).containsEntry("value", "quick");
+        assertThat(page.toString())
+                .contains("IPL 2025 mega auction")
+                .contains("IPL 2026 mini auction")
+                .contains("Quick auction")
+                .contains("574 players, 46 retained")
+                .contains("60 players, purses of ₹40 Cr, squads of 4–8, one RTM card each");
+    }
+
+    @Test
+    void anUnknownCatalogueIsRefusedNamingThePlayableOnes() throws Exception {
+        Html page = html(
+                mvc.perform(post("/auctions").param("catalogue", "/etc/passwd")).andExpect(status().isBadRequest()));
+
+        assertThat(page.text("form-error"))
+                .isEqualTo("There is no catalogue '/etc/passwd' in this house: choose one of ipl2025, ipl2026, quick.");
+        then(house).should(never()).create(any(), any());
     }
 
     @Test
@@ -353,6 +402,40 @@ class AuctionPagesTests {
         Map<String, Object> pageData = pageData(page);
         assertThat(pageData).containsEntry("franchise", "CSK").containsEntry("seatToken", "csk-token");
         assertThat(pageData.get("hostToken")).isNull();
+    }
+
+    @Test
+    void theRoomSaysTheAiAdviceIsWarmingUpUntilTheLlmAdvises() throws Exception {
+        running(PageFixtures.running(Set.of(Franchise.CSK, Franchise.MI)));
+        assertThat(html(mvc.perform(get("/auctions/" + CODE + "/room"))).one("advice-status"))
+                .as("nothing known of any LLM")
+                .containsKey("hidden");
+
+        notes.agentSeated(CODE, Franchise.CSK, Advisor.WARMING_UP);
+        Html warming = html(mvc.perform(get("/auctions/" + CODE + "/room")));
+        notes.decision(new DecisionMade(
+                CODE,
+                Franchise.CSK,
+                PageFixtures.NOW,
+                2,
+                "7",
+                "Jos Buttler",
+                Choice.BID,
+                Lakh.of(400),
+                Lakh.of(450),
+                Source.LLM,
+                "a keeper who opens",
+                800));
+        Html advised = html(mvc.perform(get("/auctions/" + CODE + "/room")));
+
+        assertThat(warming.one("advice-status"))
+                .containsEntry("data-status", "warming-up")
+                .doesNotContainKey("hidden");
+        assertThat(warming.text("advice-status")).startsWith("AI advice warming up");
+        assertThat(warming.toString()).contains("role=\"status\" aria-live=\"polite\"");
+        assertThat(warming.script("table-data")).contains("\"adviceWarmingUp\":true");
+        assertThat(advised.one("advice-status")).containsKey("hidden");
+        assertThat(advised.script("table-data")).contains("\"adviceWarmingUp\":false");
     }
 
     @Test
