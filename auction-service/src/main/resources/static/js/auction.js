@@ -553,6 +553,9 @@
         .then((state) => {
           if (state && !state.readOnly) {
             el.hidden = true;
+            // What this page saw while the auction was read-only may have been ahead of the log, with sequence
+            // numbers the reloaded auction uses again: take the house's view as it is now, whatever its number.
+            shown = null;
             refresh();
           }
         })

@@ -108,6 +108,10 @@ class ReadOnlyRoomBrowserIT {
             LOG.failing = false;
             await().atMost(Duration.ofMinutes(1)).until(() -> house.reloading().isEmpty());
             assertThat(page.getByTestId("damaged-banner")).isHidden();
+            // The room shows the auction the log holds: running, the pause never written, whatever it saw meanwhile.
+            assertThat(page.getByTestId("auction-phase")).hasAttribute("data-phase", "RUNNING");
+            assertThat(page.locator("body"))
+                    .hasAttribute("data-seq", String.valueOf(house.view(code).seq()));
         } finally {
             LOG.failing = false;
         }
