@@ -2,49 +2,15 @@ package dev.iplauction.auction.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iplauction.auction.catalogue.CatalogueRepository;
-import dev.iplauction.auction.house.AuctionEventLog;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.CreateAuction;
-import dev.iplauction.contracts.auction.AuctionEvent;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The room's player card shows the profile of the auction's own player: catalogue ids repeat across catalogues. */
 class PlayerCardsTests {
 
-    /** A log that takes every write and has nothing to read back: the cards only read the house's memory. */
-    private static final AuctionEventLog LOG = new AuctionEventLog() {
-        @Override
-        public CompletableFuture<Void> append(String auctionCode, List<AuctionEvent> events) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public Map<String, List<AuctionEvent>> readAll() {
-            return Map.of();
-        }
-
-        @Override
-        public void deadLetter(AuctionEvent event, String reason) {}
-    };
-
-    private final AuctionHouse house = new AuctionHouse(
-            LOG,
-            Clock.systemUTC(),
-            CatalogueRepository.fromClasspath(),
-            List.of(),
-            new AuctionHouse.Settings(
-                    Duration.ofSeconds(10),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(4),
-                    Duration.ofSeconds(2),
-                    Duration.ofMillis(100)));
+    private final AuctionHouse house = MemoryEventLog.house(new MemoryEventLog());
     private final PlayerCards cards = new PlayerCards(house);
 
     @AfterEach
