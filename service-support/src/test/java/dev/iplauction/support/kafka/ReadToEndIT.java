@@ -56,12 +56,16 @@ class ReadToEndIT {
             }
             List<String> read = new ArrayList<>();
             AtomicBoolean grown = new AtomicBoolean();
-            // One record a poll: the records written below are fetched before the read could otherwise end.
-            try (var consumer = consumer(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1))) {
+            try (var consumer = consumer(Map.of())) {
                 List<TopicPartition> partitions = partitions("moving");
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                // Written after the ends were captured: fetched with the records before them, never handed over.
+                producer.send(new ProducerRecord<>("moving", 0, null, "after-p0"))
+                        .get();
+                producer.send(new ProducerRecord<>("moving", 1, null, "after-p1"))
+                        .get();
 
                 long handed = ReadToEnd.read(consumer, end, CEILING, record -> {
                     read.add(record.value());
@@ -90,8 +94,8 @@ class ReadToEndIT {
                         .isEmpty();
                 assertThat(consumer.endOffsets(partitions))
                         .as("the topic did grow during the read")
-                        .containsEntry(new TopicPartition("moving", 0), 9L)
-                        .containsEntry(new TopicPartition("moving", 1), 7L);
+                        .containsEntry(new TopicPartition("moving", 0), 10L)
+                        .containsEntry(new TopicPartition("moving", 1), 8L);
             }
         }
     }
