@@ -30,13 +30,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
 /** Wires one agent instance: its browser, its seats, its decisions and its reports to Kafka. */
 @Configuration(proxyBeanMethods = false)
@@ -168,25 +169,30 @@ class AgentConfiguration {
         return new SeatCommands.DeadLetters(kafka.buildProducerProperties());
     }
 
-    /** The seat assignment and the orchestrator's commands: one consumer of agent.commands (a Spring lifecycle bean). */
+    /** The seat assignment and the orchestrator's commands: one listener on agent.commands (below). */
     @Bean
-    KafkaMessageListenerContainer<String, AgentCommand> seatCommands(
-            KafkaProperties kafka,
-            AgentProperties properties,
-            SeatRuntime seats,
-            SeatCommands.DeadLetters seatCommandDeadLetters) {
+    SeatCommands seatCommands(AgentProperties properties, SeatRuntime seats) {
         log.info(
                 properties.teamSet().isEmpty()
                         ? "taking seats from consumer group {} (skipping {})"
                         : "playing the configured teams {} (skipping {})",
                 properties.teamSet().isEmpty() ? properties.group() : properties.teamSet(),
                 properties.skipSet());
-        return SeatCommands.container(
-                kafka.buildConsumerProperties(),
-                seatCommandDeadLetters,
-                properties.group(),
-                properties.teamSet(),
-                properties.skipSet(),
-                seats);
+        return SeatCommands.of(properties.group(), properties.teamSet(), properties.skipSet(), seats);
+    }
+
+    @Bean
+    SeatCommands.Listener seatCommandsListener(SeatCommands seatCommands) {
+        return seatCommands.listener();
+    }
+
+    /** The seat listener's containers: the rebalance listener that makes seats, and its dead letters. */
+    @Bean(SeatCommands.CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, AgentCommand> seatCommandsContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            KafkaProperties kafka,
+            SeatCommands seatCommands,
+            SeatCommands.DeadLetters seatCommandDeadLetters) {
+        return SeatCommands.containerFactory(configurer, kafka, seatCommands, seatCommandDeadLetters);
     }
 }

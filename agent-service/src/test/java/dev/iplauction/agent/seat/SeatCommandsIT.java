@@ -7,6 +7,7 @@ import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.AgentCommand;
+import dev.iplauction.kafkatest.ClientRecorder;
 import dev.iplauction.kafkatest.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,15 +30,27 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 
-/** The consumer of agent.commands on a real broker: seats from the group or a static list, commands, dead letters. */
+/**
+ * The seat listener on agent.commands on a real broker, wired as the service wires it: seats from the group or a static
+ * list, commands, dead letters, and clients built from Boot's spring.kafka.* settings.
+ */
 class SeatCommandsIT {
 
     private static final String AUCTION = "CMDS01";
     private static final String PROBE = "probe";
+    private static final String DEAD_LETTERS_CLIENT = "seat-dead-letters";
     /** Limits that only stop a hung test; sized for a loaded 2-core machine. */
     private static final Duration WAIT = Duration.ofMinutes(3);
 
@@ -62,79 +74,105 @@ class SeatCommandsIT {
     @Test
     void aGroupMemberHoldsEverySeatButThePeoplesTakesItsCommandsAndDeadLettersWhatItCannotRead() throws Exception {
         Recorder seats = new Recorder();
-        var deadLetters = deadLetters();
-        try {
-            var container = SeatCommands.container(
-                    consumerProperties(), deadLetters, "commands-group", Set.of(), Set.of(Franchise.RCB), seats);
-            container.start();
-            try {
-                await().atMost(WAIT).until(() -> seats.held().equals(EnumSet.complementOf(EnumSet.of(Franchise.RCB))));
-                awaitReadingFromTheEnd(seats, Franchise.CSK);
+        agent(SeatCommands.of("commands-group", Set.of(), Set.of(Franchise.RCB), seats))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    await().atMost(WAIT)
+                            .until(() -> seats.held().equals(EnumSet.complementOf(EnumSet.of(Franchise.RCB))));
+                    awaitReadingFromTheEnd(seats, Franchise.CSK);
 
-                send(Franchise.CSK, "{\"type\":\"Explode\",\"franchise\":\"CSK\"}");
-                AgentCommand restart = new AgentCommand.RestartSeat(
-                        AUCTION, Franchise.MI, Instant.parse("2026-11-25T10:00:00Z"), "agent-1", "silent for 30 s");
-                send(Franchise.MI, EventJson.mapper().writeValueAsString(restart));
-                send(
-                        Franchise.RCB,
-                        EventJson.mapper()
-                                .writeValueAsString(new AgentCommand.StopSeat(
-                                        AUCTION,
-                                        Franchise.RCB,
-                                        Instant.parse("2026-11-25T10:00:01Z"),
-                                        "agent-1",
-                                        "people's seat")));
+                    send(Franchise.CSK, "{\"type\":\"Explode\",\"franchise\":\"CSK\"}");
+                    AgentCommand restart = new AgentCommand.RestartSeat(
+                            AUCTION, Franchise.MI, Instant.parse("2026-11-25T10:00:00Z"), "agent-1", "silent for 30 s");
+                    send(Franchise.MI, EventJson.mapper().writeValueAsString(restart));
+                    send(
+                            Franchise.RCB,
+                            EventJson.mapper()
+                                    .writeValueAsString(new AgentCommand.StopSeat(
+                                            AUCTION,
+                                            Franchise.RCB,
+                                            Instant.parse("2026-11-25T10:00:01Z"),
+                                            "agent-1",
+                                            "people's seat")));
 
-                await().atMost(WAIT).until(() -> !seats.commands().isEmpty());
-                await().atMost(WAIT)
-                        .untilAsserted(() -> assertThat(new TopicReader(broker.getBrokersAsString())
-                                        .values(Topics.AGENT_COMMANDS.deadLetterTopicName(), JsonNode.class))
-                                .singleElement()
-                                .satisfies(d ->
-                                        assertThat(d.get("type").asString()).isEqualTo("Explode")));
-                // Once the group has consumed to the end, a wrongly delivered StopSeat for RCB would have arrived.
-                awaitAllConsumed("commands-group");
-                assertThat(seats.commands())
-                        .as("the commands after the unreadable one")
-                        .containsExactly(restart);
-            } finally {
-                container.stop();
-            }
-        } finally {
-            deadLetters.close();
-        }
+                    await().atMost(WAIT).until(() -> !seats.commands().isEmpty());
+                    await().atMost(WAIT)
+                            .untilAsserted(() -> assertThat(new TopicReader(broker.getBrokersAsString())
+                                            .values(Topics.AGENT_COMMANDS.deadLetterTopicName(), JsonNode.class))
+                                    .singleElement()
+                                    .satisfies(d ->
+                                            assertThat(d.get("type").asString()).isEqualTo("Explode")));
+                    // Once the group has consumed to the end, a wrongly delivered StopSeat for RCB would have arrived.
+                    awaitAllConsumed("commands-group");
+                    assertThat(seats.commands())
+                            .as("the commands after the unreadable one")
+                            .containsExactly(restart);
+                    // The listener's consumer and the dead letters' producer are built from Boot's spring.kafka.*.
+                    assertThat(ClientRecorder.seen())
+                            .anyMatch(c ->
+                                    c.kind().equals("kafka.consumer") && c.id().startsWith(SeatCommands.LISTENER_ID))
+                            .anyMatch(c -> c.kind().equals("kafka.producer") && c.id().startsWith(DEAD_LETTERS_CLIENT));
+                });
         assertThat(seats.held()).as("stopping hands the seats back").isEmpty();
     }
 
     @Test
     void aStaticTeamListReadsOnlyItsOwnFranchisesCommands() throws Exception {
         Recorder seats = new Recorder();
-        var deadLetters = deadLetters();
-        try {
-            KafkaMessageListenerContainer<String, AgentCommand> container = SeatCommands.container(
-                    consumerProperties(),
-                    deadLetters,
-                    "static-teams",
-                    EnumSet.of(Franchise.GT, Franchise.LSG),
-                    Set.of(),
-                    seats);
-            assertThat(seats.held()).containsExactlyInAnyOrder(Franchise.GT, Franchise.LSG);
-            container.start();
-            try {
-                await().atMost(WAIT).until(container::isRunning);
-                awaitReadingFromTheEnd(seats, Franchise.GT);
-                var forKkr = new AgentCommand.RestartSeat(AUCTION, Franchise.KKR, Instant.now(), "", "not ours");
-                var forGt = new AgentCommand.RestartSeat(AUCTION, Franchise.GT, Instant.now(), "", "ours");
-                send(Franchise.KKR, EventJson.mapper().writeValueAsString(forKkr));
-                send(Franchise.GT, EventJson.mapper().writeValueAsString(forGt));
-                await().atMost(WAIT).until(() -> !seats.commands().isEmpty());
-                awaitAllConsumed("static-teams");
-                assertThat(seats.commands()).containsExactly(forGt);
-            } finally {
-                container.stop();
-            }
-        } finally {
-            deadLetters.close();
+        SeatCommands commands =
+                SeatCommands.of("static-teams", EnumSet.of(Franchise.GT, Franchise.LSG), Set.of(), seats);
+        assertThat(seats.held()).containsExactlyInAnyOrder(Franchise.GT, Franchise.LSG);
+        agent(commands).run(context -> {
+            assertThat(context).hasNotFailed();
+            var container =
+                    context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(SeatCommands.LISTENER_ID);
+            await().atMost(WAIT).until(container::isRunning);
+            assertThat(container.getAssignedPartitions())
+                    .containsExactlyInAnyOrder(
+                            new TopicPartition(Topics.AGENT_COMMANDS.topicName(), Topics.seatPartition(Franchise.GT)),
+                            new TopicPartition(Topics.AGENT_COMMANDS.topicName(), Topics.seatPartition(Franchise.LSG)));
+            awaitReadingFromTheEnd(seats, Franchise.GT);
+            var forKkr = new AgentCommand.RestartSeat(AUCTION, Franchise.KKR, Instant.now(), "", "not ours");
+            var forGt = new AgentCommand.RestartSeat(AUCTION, Franchise.GT, Instant.now(), "", "ours");
+            send(Franchise.KKR, EventJson.mapper().writeValueAsString(forKkr));
+            send(Franchise.GT, EventJson.mapper().writeValueAsString(forGt));
+            await().atMost(WAIT).until(() -> !seats.commands().isEmpty());
+            awaitAllConsumed("static-teams");
+            assertThat(seats.commands()).containsExactly(forGt);
+        });
+    }
+
+    /**
+     * The agent's seat listener as the service wires it (AgentConfiguration): Boot's Kafka auto-configuration, the
+     * listener bean and its container factory, with a setting given through {@code spring.kafka.*} that names every
+     * client built from it.
+     */
+    private static ApplicationContextRunner agent(SeatCommands commands) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "spring.kafka.producer.client-id=" + DEAD_LETTERS_CLIENT,
+                        "spring.kafka.properties.metric.reporters=" + ClientRecorder.class.getName())
+                .withBean("seatCommands", SeatCommands.class, () -> commands)
+                .withBean(SeatCommands.Listener.class, commands::listener)
+                .withUserConfiguration(Factory.class);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Factory {
+        @Bean(destroyMethod = "close")
+        SeatCommands.DeadLetters deadLetters(KafkaProperties kafka) {
+            return new SeatCommands.DeadLetters(kafka.buildProducerProperties());
+        }
+
+        @Bean(SeatCommands.CONTAINER_FACTORY)
+        ConcurrentKafkaListenerContainerFactory<String, AgentCommand> factory(
+                ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+                KafkaProperties kafka,
+                SeatCommands commands,
+                SeatCommands.DeadLetters deadLetters) {
+            return SeatCommands.containerFactory(configurer, kafka, commands, deadLetters);
         }
     }
 
@@ -186,19 +224,6 @@ class SeatCommandsIT {
                             Topics.AGENT_COMMANDS.topicName(), Topics.seatPartition(franchise), franchise.code(), json))
                     .get();
         }
-    }
-
-    private static Map<String, Object> consumerProperties() {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-    }
-
-    private static SeatCommands.DeadLetters deadLetters() {
-        return new SeatCommands.DeadLetters(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
     }
 
     /** The seat manager's side: which seats it was given and which commands reached it. */

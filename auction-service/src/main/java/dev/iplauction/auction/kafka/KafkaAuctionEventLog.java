@@ -7,6 +7,7 @@ import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.auction.AuctionEvent;
 import dev.iplauction.support.kafka.DeadLetter;
+import dev.iplauction.support.kafka.ReadToEnd;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
@@ -302,7 +302,6 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
     }
 
     private Map<String, List<AuctionEvent>> readTopic() {
-        long deadline = System.nanoTime() + readTimeout.toNanos();
         Map<String, List<AuctionEvent>> byAuction = new LinkedHashMap<>();
         Properties uncommitted = new Properties();
         uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
@@ -316,21 +315,17 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
             consumer.seekToBeginning(partitions);
             // The high watermark, not the last stable offset: wait for the markers of every settled transaction.
             Map<TopicPartition, Long> end = watermarks.endOffsets(partitions, readTimeout);
-            long records = 0;
-            while (partitions.stream().anyMatch(p -> consumer.position(p, readTimeout) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new EventLogUnavailable(TOPIC + " could not be read to its end within " + readTimeout, null);
-                }
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    records++;
-                    read(record)
+            long records = ReadToEnd.read(
+                    consumer,
+                    end,
+                    readTimeout,
+                    record -> read(record)
                             .ifPresent(e -> byAuction
                                     .computeIfAbsent(e.auctionCode(), k -> new ArrayList<>())
-                                    .add(e));
-                }
-            }
+                                    .add(e)));
             log.info("read {} records of {} auctions from {}", records, byAuction.size(), TOPIC);
+        } catch (ReadToEnd.NotReadToEnd e) {
+            throw new EventLogUnavailable(TOPIC + " was not read to its end: " + e.getMessage(), e);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new EventLogUnavailable(TOPIC + " could not be read: " + e, e);
         }

@@ -30,6 +30,9 @@ import org.testcontainers.utility.DockerImageName;
 @Tag("docker")
 class AuctionOnKafkaContainerIT {
 
+    // Not a @ServiceConnection bean: Spring Boot's Testcontainers support closes a container bean with the context
+    // that holds it (unless it is a reused container, which needs a per-machine opt-in), and this test starts the
+    // service twice against the one container. Its address goes in through spring.kafka.bootstrap-servers instead.
     private static KafkaContainer kafka;
 
     @BeforeAll

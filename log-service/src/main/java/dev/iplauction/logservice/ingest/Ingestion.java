@@ -30,6 +30,8 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>Per partition, the position committed is the oldest record still held, or else the next one to read: every
  * record below it is in the file or dead-lettered. Records written ahead of it are found again by the recovery.
+ *
+ * <p>Not a {@code @KafkaListener}: positions come from the file, not a group, and commits must lag behind held records.
  */
 public final class Ingestion {
 

@@ -26,15 +26,16 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /** Wires the orchestrator: the policy, the runtime, the supervisor, the heartbeat consumer and the topics it owns. */
@@ -168,15 +169,26 @@ class OrchestratorConfiguration {
     }
 
     @Bean
-    KafkaMessageListenerContainer<String, HeartbeatEvent> heartbeatConsumer(
-            KafkaProperties kafka, OrchestratorProperties properties, Supervisor supervisor, Clock clock) {
-        return HeartbeatConsumer.container(
-                kafka.buildConsumerProperties(),
-                kafka.buildProducerProperties(),
-                "orchestrator-" + properties.auctionCode(),
-                properties.rebuildWindow(),
-                clock,
-                supervisor::heartbeat);
+    HeartbeatConsumer heartbeatConsumer(OrchestratorProperties properties, Supervisor supervisor) {
+        return new HeartbeatConsumer("orchestrator-" + properties.auctionCode(), supervisor::heartbeat);
+    }
+
+    /** Where unreadable heartbeats go; a bean so that the context closes its producers. */
+    @Bean(destroyMethod = "close")
+    HeartbeatConsumer.DeadLetters heartbeatDeadLetters(KafkaProperties kafka) {
+        return new HeartbeatConsumer.DeadLetters(kafka.buildProducerProperties());
+    }
+
+    /** The heartbeat listener's containers: the rewind on every assignment, and its dead letters. */
+    @Bean(HeartbeatConsumer.CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, HeartbeatEvent> heartbeatContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            KafkaProperties kafka,
+            HeartbeatConsumer.DeadLetters heartbeatDeadLetters,
+            OrchestratorProperties properties,
+            Clock clock) {
+        return HeartbeatConsumer.containerFactory(
+                configurer, kafka, heartbeatDeadLetters, properties.rebuildWindow(), clock);
     }
 
     /** The agent's command line: as configured, or java -jar on the agent-service exec jar. */

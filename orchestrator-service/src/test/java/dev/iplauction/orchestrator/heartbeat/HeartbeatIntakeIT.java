@@ -9,6 +9,7 @@ import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.HeartbeatEvent;
 import dev.iplauction.contracts.agent.HeartbeatEvent.Heartbeat;
 import dev.iplauction.contracts.agent.SeatState;
+import dev.iplauction.kafkatest.ClientRecorder;
 import dev.iplauction.orchestrator.health.SeatRecord;
 import dev.iplauction.orchestrator.health.SeatStatus;
 import dev.iplauction.orchestrator.testing.Orchestrator;
@@ -36,14 +37,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The orchestrator's intake and its status, on a real broker and over real HTTP: it rebuilds its view from heartbeats
  * sent before it started, dead-letters what it cannot read and carries on, and keeps heartbeats of other auctions,
- * unwatched seats and stale instances out of its seats. Runs with the Docker runtime pointed at no engine: nothing
- * here restarts anything (the timeout is long).
+ * unwatched seats and stale instances out of its seats; its heartbeat listener takes Boot's spring.kafka.* settings.
+ * Runs with the Docker runtime pointed at no engine: nothing here restarts anything (the timeout is long).
  */
 class HeartbeatIntakeIT {
 
@@ -78,7 +80,9 @@ class HeartbeatIntakeIT {
                 "--orchestrator.teams=CSK,MI,RR,GT",
                 "--orchestrator.heartbeat-timeout=10m",
                 "--orchestrator.startup-grace=10m",
-                "--orchestrator.check-interval=200ms");
+                "--orchestrator.check-interval=200ms",
+                // Names every Kafka client built from Boot's spring.kafka.* settings (see theListenerTakesBoot…).
+                "--spring.kafka.properties.metric.reporters=" + ClientRecorder.class.getName());
     }
 
     @AfterAll
@@ -116,6 +120,19 @@ class HeartbeatIntakeIT {
             assertThat(csk.seq()).isEqualTo(2);
             assertThat(csk.agentState()).isEqualTo(SeatState.WAITING_FOR_START);
         });
+    }
+
+    @Test
+    void theListenerTakesBootsKafkaSettingsAndRunsInSpringsRegistry() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(ClientRecorder.seen())
+                        .anyMatch(c ->
+                                c.kind().equals("kafka.consumer") && c.id().startsWith(HeartbeatConsumer.LISTENER_ID)));
+        assertThat(orchestrator
+                        .bean(KafkaListenerEndpointRegistry.class)
+                        .getListenerContainer(HeartbeatConsumer.LISTENER_ID)
+                        .isRunning())
+                .isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.iplauction.reports.profile.AuctionReport;
 import dev.iplauction.reports.profile.EventSource;
 import dev.iplauction.reports.profile.Recorded;
 import dev.iplauction.reports.profile.ReportBuilder;
+import dev.iplauction.support.kafka.ReadToEnd;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
@@ -181,25 +181,11 @@ public final class ReplayService {
             }
         }
         byte[] needle = code.getBytes(StandardCharsets.UTF_8);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<TopicPartition> open = new ArrayList<>(partitions);
-        while (true) {
-            open.removeIf(p -> consumer.position(p) >= end.get(p));
-            if (open.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ReplayTimedOut(
-                        "could not read the topics to their ends within " + timeout + "; left: " + open);
-            }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    continue; // written after the replay began: not part of this reading
-                }
-                counts[0]++;
+        try {
+            counts[0] += ReadToEnd.read(consumer, end, timeout, record -> {
                 // Cheap first look: a record that does not even contain the code's bytes is another auction's.
                 if (record.value() == null || indexOf(record.value(), needle) < 0) {
-                    continue;
+                    return;
                 }
                 EventSource source = sources.get(record.topic());
                 Object event;
@@ -207,12 +193,14 @@ public final class ReplayService {
                     event = source.read(record.value());
                 } catch (RuntimeException e) {
                     counts[1]++;
-                    continue;
+                    return;
                 }
                 if (code.equals(EventSource.auctionCodeOf(event))) {
                     events.add(new Recorded(source, record.partition(), record.offset(), event));
                 }
-            }
+            });
+        } catch (ReadToEnd.NotReadToEnd e) {
+            throw new ReplayTimedOut("the topics were not read to their ends: " + e.getMessage());
         }
     }
 
