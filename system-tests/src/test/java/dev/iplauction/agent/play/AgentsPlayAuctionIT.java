@@ -113,19 +113,7 @@ class AgentsPlayAuctionIT {
         AuctionHouseProcess.Auction auction = house.createAuction("""
                 {"catalogue":"quick","seed":2025,"bidWindowMillis":2000,"acceleratedWindowMillis":1500,
                  "rtmWindowMillis":1200}""");
-        Instant started;
-        try (ConfigurableApplicationContext agents = startAgents(auction)) {
-            arena.awaitSeatsReady(auction.code(), AGENTS);
-            assertThat(arena.seatsTaken(auction.code())).isEqualTo(AGENTS.size());
-            started = Instant.now();
-            house.start(auction);
-            await().atMost(Duration.ofMinutes(15))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> "COMPLETED"
-                            .equals(house.state(auction.code()).get("phase").asString()));
-            // Every seat saw the end: its heartbeats went on to the last lot and said so.
-            arena.awaitSeatsIn(auction.code(), AGENTS, SeatState.FINISHED);
-        }
+        Instant started = playToTheEnd(auction);
 
         arena.printSummary(auction.code());
         JsonNode state = house.state(auction.code());
@@ -238,15 +226,7 @@ class AgentsPlayAuctionIT {
                     .as("%s arrives with its retained squad", franchise)
                     .isEqualTo(RETAINED.get(franchise));
         }
-        try (ConfigurableApplicationContext agents = startAgents(auction)) {
-            arena.awaitSeatsReady(auction.code(), AGENTS);
-            house.start(auction);
-            await().atMost(Duration.ofMinutes(15))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> "COMPLETED"
-                            .equals(house.state(auction.code()).get("phase").asString()));
-            arena.awaitSeatsIn(auction.code(), AGENTS, SeatState.FINISHED);
-        }
+        playToTheEnd(auction);
 
         arena.printSummary(auction.code());
         JsonNode state = house.state(auction.code());
@@ -286,13 +266,29 @@ class AgentsPlayAuctionIT {
                         .contains(String.valueOf(b.reason())));
     }
 
-    /** One agent instance for this auction, in a consumer group of its own so that it takes all nine seats. */
-    private static ConfigurableApplicationContext startAgents(AuctionHouseProcess.Auction auction) {
-        return arena.startAgents(
+    /**
+     * Starts one agent instance for this auction (in a consumer group of its own, so that it takes all nine seats),
+     * waits until every seat is ready, starts the auction and waits until it has completed and every seat has seen the
+     * end (its heartbeats went on to the last lot and said so). Returns when the auction was started.
+     */
+    private static Instant playToTheEnd(AuctionHouseProcess.Auction auction) {
+        AuctionHouseProcess house = arena.house();
+        try (ConfigurableApplicationContext agents = arena.startAgents(
                 auction.code(),
                 HEARTBEAT,
                 "--agent.group=agents-" + auction.code(),
-                "--agent.skip-teams=" + EMPTY_SEAT.code());
+                "--agent.skip-teams=" + EMPTY_SEAT.code())) {
+            arena.awaitSeatsReady(auction.code(), AGENTS);
+            assertThat(arena.seatsTaken(auction.code())).isEqualTo(AGENTS.size());
+            Instant started = Instant.now();
+            house.start(auction);
+            await().atMost(Duration.ofMinutes(15))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> "COMPLETED"
+                            .equals(house.state(auction.code()).get("phase").asString()));
+            arena.awaitSeatsIn(auction.code(), AGENTS, SeatState.FINISHED);
+            return started;
+        }
     }
 
     /** report-service's report.json, once settled, says what the house says: lots sold and unsold, squads, purses. */
