@@ -51,7 +51,9 @@ public record BrowserSettings(
 
     /**
      * Chromium's switches for a server without a display, sandbox or need for Google's background services. Playwright
-     * adds its own (including its {@code --disable-features} list) on top.
+     * adds its own (including its {@code --disable-features} list) on top. Without {@code --no-sandbox} Chromium runs
+     * in its sandbox, which needs user namespaces: Docker's default seccomp profile refuses them ("No usable
+     * sandbox!"), a non-root user outside a container usually has them. The sandbox cost no memory measurable here.
      */
     public static final List<String> DEFAULT_LAUNCH_ARGS = List.of(
             "--no-sandbox",
@@ -242,6 +244,8 @@ public record BrowserSettings(
         var options = new BrowserType.LaunchOptions()
                 .setHeadless(headless)
                 .setArgs(launchArgs)
+                // Playwright adds --no-sandbox itself unless told otherwise: the launch args are the one switch.
+                .setChromiumSandbox(!launchArgs.contains("--no-sandbox"))
                 .setTimeout(navigationTimeout.toMillis());
         if (!playwrightManagesBrowser()) {
             options.setExecutablePath(Path.of(chromiumPath));

@@ -107,6 +107,15 @@ class BrowserSettingsTests {
     }
 
     @Test
+    void chromiumRunsInItsSandboxExactlyWhenTheLaunchArgsDoNotTurnItOff() {
+        assertThat(BrowserSettings.defaults().launchOptions().chromiumSandbox).isFalse();
+        // Playwright would add --no-sandbox itself unless asked for the sandbox: dropping the switch must be enough.
+        var sandboxed = BrowserSettings.defaults().withLaunchArgs(List.of("--disable-gpu"));
+        assertThat(sandboxed.launchOptions().chromiumSandbox).isTrue();
+        assertThat(sandboxed.launchOptions().args).doesNotContain("--no-sandbox");
+    }
+
+    @Test
     void aSecondDisableFeaturesSwitchIsRefusedBecauseChromiumWouldDropPlaywrightsOwn() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BrowserSettings.defaults()
