@@ -4,13 +4,9 @@ import java.util.Optional;
 
 /**
  * The IPL bidding arithmetic that the auction house enforces and the agents plan with. Pure functions of their
- * arguments, so both sides always agree.
+ * arguments, so both sides always agree. The bid ladder is an auction's own: {@link Increments}.
  */
 public final class BiddingRules {
-
-    private static final Lakh ONE_CRORE = Lakh.of(100);
-    private static final Lakh TWO_CRORE = Lakh.of(200);
-    private static final Lakh FIVE_CRORE = Lakh.of(500);
 
     /** Retained plus right-to-match players may be at most 5 capped and 2 uncapped. */
     public static final int MAX_KEPT_CAPPED = 5;
@@ -25,25 +21,6 @@ public final class BiddingRules {
      */
     public static boolean rtmCapAllows(boolean cappedPlayer, int keptOfThatKind) {
         return keptOfThatKind < (cappedPlayer ? MAX_KEPT_CAPPED : MAX_KEPT_UNCAPPED);
-    }
-
-    /** The step from the current bid to the next: +5 L below ₹1 Cr, +10 L from ₹1 Cr, +20 L from ₹2 Cr, +25 L from ₹5 Cr. */
-    public static Lakh increment(Lakh current) {
-        if (current.isLessThan(ONE_CRORE)) {
-            return Lakh.of(5);
-        }
-        if (current.isLessThan(TWO_CRORE)) {
-            return Lakh.of(10);
-        }
-        if (current.isLessThan(FIVE_CRORE)) {
-            return Lakh.of(20);
-        }
-        return Lakh.of(25);
-    }
-
-    /** The only amount a bid may name: the base price when nobody has bid yet, else the current bid plus its increment. */
-    public static Lakh nextBid(Lakh basePrice, Lakh currentBidOrNull) {
-        return currentBidOrNull == null ? basePrice : currentBidOrNull.plus(increment(currentBidOrNull));
     }
 
     /**

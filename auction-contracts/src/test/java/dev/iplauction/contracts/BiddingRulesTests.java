@@ -3,38 +3,8 @@ package dev.iplauction.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class BiddingRulesTests {
-
-    @ParameterizedTest(name = "after {0} L the next bid is {1} L")
-    @CsvSource({
-        "30, 35",
-        "95, 100",
-        "100, 110",
-        "190, 200",
-        "200, 220",
-        "480, 500",
-        "500, 525",
-        "2675, 2700",
-    })
-    void nextBidFollowsTheIncrementLadder(int current, int next) {
-        assertThat(BiddingRules.nextBid(Lakh.of(200), Lakh.of(current))).isEqualTo(Lakh.of(next));
-    }
-
-    @Test
-    void theOpeningBidIsTheBasePrice() {
-        assertThat(BiddingRules.nextBid(Lakh.of(75), null)).isEqualTo(Lakh.of(75));
-    }
-
-    @Test
-    void incrementChangesExactlyAtOneTwoAndFiveCrore() {
-        assertThat(BiddingRules.increment(Lakh.of(99))).isEqualTo(Lakh.of(5));
-        assertThat(BiddingRules.increment(Lakh.of(199))).isEqualTo(Lakh.of(10));
-        assertThat(BiddingRules.increment(Lakh.of(499))).isEqualTo(Lakh.of(20));
-        assertThat(BiddingRules.increment(Lakh.of(500))).isEqualTo(Lakh.of(25));
-    }
 
     @Test
     void reserveKeepsThirtyLakhForEveryMinimumPlaceStillOpenAfterThisPlayer() {

@@ -69,7 +69,8 @@ final class EngineAuction {
                 5_000,
                 8_000,
                 seed,
-                catalogue.overseasFeeCap());
+                catalogue.overseasFeeCap(),
+                catalogue.increments());
         Auction auction = Auction.create(CODE, setup, "simulation", clock).value();
         auction.start();
         Random random = new Random(seed);

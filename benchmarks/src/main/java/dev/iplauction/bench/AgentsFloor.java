@@ -5,7 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import dev.iplauction.contracts.BiddingRules;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +123,7 @@ public final class AgentsFloor {
                 page.waitForCondition(() -> seen.containsKey(rivalKey));
                 Http.require(answer.join(), 200);
                 push.add((seen.get(rivalKey) - sent) / 1e6);
-                next = BiddingRules.nextBid(Lakh.ZERO, rival);
+                next = Increments.IPL.nextBid(Lakh.ZERO, rival);
 
                 // Java clicks the page's button: how long until Java sees the bid accepted.
                 Lakh mine = next;
@@ -135,7 +135,7 @@ public final class AgentsFloor {
                 String mineKey = mine.value() + ":MI";
                 page.waitForCondition(() -> seen.containsKey(mineKey));
                 click.add((seen.get(mineKey) - clicked) / 1e6);
-                next = BiddingRules.nextBid(Lakh.ZERO, mine);
+                next = Increments.IPL.nextBid(Lakh.ZERO, mine);
             }
             @SuppressWarnings("unchecked")
             List<Number> inPage = (List<Number>) page.evaluate("() => window.__inPage");

@@ -1,6 +1,6 @@
 package dev.iplauction.bench;
 
-import dev.iplauction.contracts.BiddingRules;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,7 +87,7 @@ public final class BidThroughput {
                     accepted++;
                     latencies.add(took / 1e6);
                 }
-                next = BiddingRules.nextBid(Lakh.ZERO, next);
+                next = Increments.IPL.nextBid(Lakh.ZERO, next);
                 cskTurn = !cskTurn;
             } else {
                 if (counted) {

@@ -4,7 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import dev.iplauction.contracts.BiddingRules;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ public final class BrowserLatency {
                 long after = System.currentTimeMillis();
                 Http.require(reply, 200);
                 sent.put(next.value(), new long[] {before, after});
-                next = BiddingRules.nextBid(Lakh.ZERO, next);
+                next = Increments.IPL.nextBid(Lakh.ZERO, next);
                 cskTurn = !cskTurn;
                 page.waitForTimeout(gapMillis); // also lets Playwright pump the page's events
             }

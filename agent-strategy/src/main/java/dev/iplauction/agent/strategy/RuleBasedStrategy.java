@@ -5,6 +5,7 @@ import dev.iplauction.agent.strategy.Valuation.Appraisal;
 import dev.iplauction.agent.strategy.Valuation.RoleNeed;
 import dev.iplauction.contracts.BiddingRules;
 import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.RefusalReason;
@@ -166,7 +167,7 @@ public final class RuleBasedStrategy implements Strategy {
         Optional<Lakh> beyondEstimate = holding.flatMap(card -> holdersReach(context, card))
                 .map(reach -> Lakh.max(
                         Lakh.of(roundUpToFive(reach.value() + 1)),
-                        BiddingRules.nextBid(context.player().basePrice(), matched)))
+                        Increments.IPL.nextBid(context.player().basePrice(), matched)))
                 .filter(beyond -> !beyond.isMoreThan(max));
         if (beyondEstimate.isPresent()) {
             return beyondEstimate;
@@ -174,7 +175,7 @@ public final class RuleBasedStrategy implements Strategy {
         double share = 0.35 + 0.65 * plan.profile().aggression();
         int step = roundDownToFive(matched.value() + share * (max.value() - matched.value()));
         Lakh raise =
-                Lakh.max(Lakh.of(step), BiddingRules.nextBid(context.player().basePrice(), matched));
+                Lakh.max(Lakh.of(step), Increments.IPL.nextBid(context.player().basePrice(), matched));
         return raise.isMoreThan(max) ? Optional.empty() : Optional.of(raise);
     }
 
@@ -224,10 +225,11 @@ public final class RuleBasedStrategy implements Strategy {
         return new Plan(profile, budget, appraisal, stretched, Lakh.min(stretched, budget.limit()));
     }
 
+    /** The next bid the room shows; without one (never in a live room), the IPL ladder's. */
     private static Lakh nextBid(LotContext context) {
         return context.nextBid() != null
                 ? context.nextBid()
-                : BiddingRules.nextBid(context.player().basePrice(), context.currentBid());
+                : Increments.IPL.nextBid(context.player().basePrice(), context.currentBid());
     }
 
     static int roundDownToFive(double lakh) {

@@ -1,7 +1,7 @@
 package dev.iplauction.agent.strategy;
 
-import dev.iplauction.contracts.BiddingRules;
 import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.Role;
@@ -207,7 +207,7 @@ final class Lots {
     /** The same lot with a price on the table. */
     static LotContext at(LotContext lot, int bid, Franchise bidder) {
         Lakh current = Lakh.of(bid);
-        return lot.at(current, bidder, BiddingRules.nextBid(lot.player().basePrice(), current));
+        return lot.at(current, bidder, Increments.IPL.nextBid(lot.player().basePrice(), current));
     }
 
     static LotContext withRivals(LotContext lot, List<TeamState> rivals) {

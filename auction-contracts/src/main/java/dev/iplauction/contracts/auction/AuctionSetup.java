@@ -1,6 +1,7 @@
 package dev.iplauction.contracts.auction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.SquadRules;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param seed the seed the set order was shuffled with
  * @param overseasFeeCap the most an overseas player is paid, however high the winning bid (the purse still pays the
  *     whole bid); null for no cap. Absent from auctions recorded before it existed, which read as null.
+ * @param increments the bid ladder; null for the IPL's ({@link #ladder()}), as auctions recorded before it existed read
  */
 public record AuctionSetup(
         String name,
@@ -30,9 +32,34 @@ public record AuctionSetup(
         long acceleratedWindowMillis,
         long rtmWindowMillis,
         long seed,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Lakh overseasFeeCap) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Lakh overseasFeeCap,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Increments increments) {
 
-    /** An auction without an overseas fee cap. */
+    /** An auction on the IPL's bid ladder. */
+    public AuctionSetup(
+            String name,
+            List<Player> pool,
+            List<FranchiseSetup> franchises,
+            SquadRules squadRules,
+            long bidWindowMillis,
+            long acceleratedWindowMillis,
+            long rtmWindowMillis,
+            long seed,
+            Lakh overseasFeeCap) {
+        this(
+                name,
+                pool,
+                franchises,
+                squadRules,
+                bidWindowMillis,
+                acceleratedWindowMillis,
+                rtmWindowMillis,
+                seed,
+                overseasFeeCap,
+                null);
+    }
+
+    /** An auction on the IPL's bid ladder without an overseas fee cap. */
     public AuctionSetup(
             String name,
             List<Player> pool,
@@ -50,5 +77,10 @@ public record AuctionSetup(
         pool = List.copyOf(pool);
         franchises = List.copyOf(franchises);
         Objects.requireNonNull(squadRules, "squadRules");
+    }
+
+    /** The bid ladder this auction is played on. */
+    public Increments ladder() {
+        return increments == null ? Increments.IPL : increments;
     }
 }

@@ -1,5 +1,6 @@
 package dev.iplauction.auction.catalogue;
 
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.SquadRules;
@@ -24,6 +25,7 @@ import java.util.Objects;
  *     after retentions, RTM cards and retained players
  * @param setOrder the order the sets come up in; a set not named here comes after them all
  * @param overseasFeeCap the most an overseas player is paid (the purse pays the whole bid), or null for no cap
+ * @param increments the bid ladder
  */
 public record Catalogue(
         String id,
@@ -33,7 +35,8 @@ public record Catalogue(
         List<FranchiseSetup> franchises,
         SquadRules squadRules,
         List<String> setOrder,
-        Lakh overseasFeeCap) {
+        Lakh overseasFeeCap,
+        Increments increments) {
 
     public Catalogue {
         Objects.requireNonNull(id, "id");
@@ -43,9 +46,13 @@ public record Catalogue(
         franchises = List.copyOf(franchises);
         Objects.requireNonNull(squadRules, "squadRules");
         setOrder = List.copyOf(setOrder);
+        Objects.requireNonNull(increments, "increments");
     }
 
-    /** A catalogue in the IPL's usual set order (marquee, then capped and uncapped sets round by round), no fee cap. */
+    /**
+     * A catalogue in the IPL's usual set order (marquee, then capped and uncapped sets round by round), on the IPL's bid
+     * ladder, no fee cap.
+     */
     public Catalogue(
             String id,
             String name,
@@ -53,7 +60,16 @@ public record Catalogue(
             List<Player> players,
             List<FranchiseSetup> franchises,
             SquadRules squadRules) {
-        this(id, name, auctionDate, players, franchises, squadRules, LotOrder.standardSetOrder(players), null);
+        this(
+                id,
+                name,
+                auctionDate,
+                players,
+                franchises,
+                squadRules,
+                LotOrder.standardSetOrder(players),
+                null,
+                Increments.IPL);
     }
 
     /** The players in the order they come up: {@link #setOrder()}, shuffled within each set by the seed. */

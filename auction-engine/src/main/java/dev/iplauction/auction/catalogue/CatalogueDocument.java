@@ -3,6 +3,7 @@ package dev.iplauction.auction.catalogue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.Role;
@@ -62,12 +63,10 @@ record CatalogueDocument(
     /** The set code a retained player carries: he is in no set of the auction. */
     static final String RETAINED_SET = "Retained";
 
-    /** The IPL's bid increments, the only ladder the house plays (see {@link dev.iplauction.contracts.BiddingRules}). */
-    static final List<IncrementEntry> IPL_INCREMENTS = List.of(
-            new IncrementEntry(Lakh.of(0), Lakh.of(5)),
-            new IncrementEntry(Lakh.of(100), Lakh.of(10)),
-            new IncrementEntry(Lakh.of(200), Lakh.of(20)),
-            new IncrementEntry(Lakh.of(500), Lakh.of(25)));
+    /** The IPL's bid ladder as the file writes it. */
+    static final List<IncrementEntry> IPL_INCREMENTS = Increments.IPL.steps().stream()
+            .map(s -> new IncrementEntry(s.from(), s.step()))
+            .toList();
 
     /** Bounds on what a file may hold, so a stranger's file cannot exhaust the house. */
     static final int MAX_BYTES = 4 * 1024 * 1024;
@@ -114,6 +113,13 @@ record CatalogueDocument(
 
     @JsonPropertyOrder({"from", "step"})
     record IncrementEntry(Lakh from, Lakh step) {}
+
+    /** The file's ladder as the engine plays it; refused (IllegalArgumentException, saying why) if it is not one. */
+    static Increments ladder(List<IncrementEntry> entries) {
+        return new Increments(entries.stream()
+                .map(e -> e == null ? null : new Increments.Step(e.from(), e.step()))
+                .toList());
+    }
 
     /**
      * A franchise as it enters the auction; its retained players are listed under {@code retained}.
@@ -362,12 +368,11 @@ record CatalogueDocument(
             if (r.maxSquad() > 50) {
                 throw fail("rules.maxSquad", null, "is " + r.maxSquad() + ", at most 50");
             }
-            if (!IPL_INCREMENTS.equals(r.increments())) {
-                throw fail(
-                        "rules.increments",
-                        null,
-                        "must be the IPL ladder " + ladder(IPL_INCREMENTS) + " (the only one the house plays), got "
-                                + (r.increments() == null ? "nothing" : ladder(r.increments())));
+            required("rules.increments", r.increments());
+            try {
+                ladder(r.increments());
+            } catch (IllegalArgumentException e) {
+                throw fail("rules.increments", null, "is not a bid ladder: " + e.getMessage());
             }
             if (r.overseasFeeCap() != null && r.overseasFeeCap().isLessThan(r.minBasePrice())) {
                 throw fail(
@@ -577,17 +582,6 @@ record CatalogueDocument(
         private static String quoted(String value) {
             return value == null ? "nothing" : "'" + value + "'";
         }
-
-        private static String ladder(List<IncrementEntry> increments) {
-            return increments.stream()
-                    .map(i -> i == null ? "null" : "+" + value(i.step()) + " from " + value(i.from()))
-                    .toList()
-                    .toString();
-        }
-
-        private static String value(Lakh lakh) {
-            return lakh == null ? "?" : String.valueOf(lakh.value());
-        }
     }
 
     /** The catalogue this document describes: auction players in list order, all franchises with their retentions. */
@@ -603,7 +597,8 @@ record CatalogueDocument(
         }
         SquadRules squad =
                 new SquadRules(rules.minSquad(), rules.maxSquad(), rules.maxOverseas(), rules.minBasePrice());
-        return new Catalogue(id, name, auctionDate, pool, setups, squad, sets, rules.overseasFeeCap());
+        return new Catalogue(
+                id, name, auctionDate, pool, setups, squad, sets, rules.overseasFeeCap(), ladder(rules.increments()));
     }
 
     /**

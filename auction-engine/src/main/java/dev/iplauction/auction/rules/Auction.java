@@ -695,7 +695,7 @@ public final class Auction {
                             + e.player().id());
                 }
                 lotsOpened = e.lot();
-                lot = new Lot(e.lot(), e.round(), e.player(), e.closesAt());
+                lot = new Lot(e.lot(), e.round(), e.player(), setup.ladder(), e.closesAt());
             }
             case BidAccepted e -> lot.bid(e.franchise(), e.amount(), e.closesAt());
             case BidRefused e -> {}

@@ -1,7 +1,7 @@
 package dev.iplauction.auction.rules;
 
-import dev.iplauction.contracts.BiddingRules;
 import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.auction.Round;
@@ -13,6 +13,7 @@ public final class Lot {
     private final int number;
     private final Round round;
     private final Player player;
+    private final Increments ladder;
     private LotStage stage = LotStage.BIDDING;
     private Lakh currentBid;
     private Franchise highestBidder;
@@ -20,10 +21,11 @@ public final class Lot {
     private Instant closesAt;
     private int bids;
 
-    Lot(int number, Round round, Player player, Instant closesAt) {
+    Lot(int number, Round round, Player player, Increments ladder, Instant closesAt) {
         this.number = number;
         this.round = round;
         this.player = player;
+        this.ladder = ladder;
         this.closesAt = closesAt;
     }
 
@@ -67,7 +69,7 @@ public final class Lot {
 
     /** The only amount the next bid may name. */
     public Lakh nextBid() {
-        return BiddingRules.nextBid(player.basePrice(), currentBid);
+        return ladder.nextBid(player.basePrice(), currentBid);
     }
 
     void bid(Franchise franchise, Lakh amount, Instant closesAt) {

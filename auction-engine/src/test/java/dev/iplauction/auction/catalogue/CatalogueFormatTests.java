@@ -91,7 +91,10 @@ class CatalogueFormatTests {
                 "'\"rightToMatch\": false,'|'\"rightToMatch\": false'|line 9, column|malformed JSON",
                 "'\"format\": 2'|'\"format\": 1'|line 2: format is 1, this code reads format 2: rebuild it|the old format",
                 "'\"overseasFeeCap\": 150'|'\"overseasFeeCap\": 150, \"feeCap\": 150'|field rules.feeCap|a field the format does not have",
-                "'{ \"from\": 500, \"step\": 25 }'|'{ \"from\": 500, \"step\": 50 }'|line 7: rules.increments must be the IPL ladder|another bid ladder",
+                "'{ \"from\": 500, \"step\": 50 }'|'{ \"from\": 200, \"step\": 50 }'"
+                        + "|line 7: rules.increments is not a bid ladder: steps must rise: step 2 is from 200 lakh|a ladder that does not rise",
+                "'{ \"from\": 500, \"step\": 50 }'|'{ \"from\": 500, \"step\": 0 }'"
+                        + "|line 7: rules.increments is not a bid ladder: step 2 goes up by 0 lakh|a step of nothing",
                 "'\"minSquad\": 3, \"maxSquad\": 5'|'\"minSquad\": 6, \"maxSquad\": 5'|line 7: rules squad limits must satisfy|a minimum above the maximum",
                 "'\"sets\": [ \"STARS\", \"BAT\"'|'\"sets\": [ \"STARS\", \"STARS\"'|line 10: sets[1] STARS is listed twice|a set listed twice",
             })

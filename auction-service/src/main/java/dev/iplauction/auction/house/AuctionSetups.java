@@ -63,7 +63,8 @@ final class AuctionSetups {
                 window("acceleratedWindowMillis", request.acceleratedWindowMillis(), defaults.acceleratedWindow()),
                 window("rtmWindowMillis", request.rtmWindowMillis(), defaults.rtmWindow()),
                 seed,
-                catalogue.overseasFeeCap());
+                catalogue.overseasFeeCap(),
+                catalogue.increments());
     }
 
     private static List<Player> select(Catalogue catalogue, List<String> ids) {

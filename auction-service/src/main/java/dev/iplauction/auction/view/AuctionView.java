@@ -3,7 +3,6 @@ package dev.iplauction.auction.view;
 import dev.iplauction.auction.rules.Auction;
 import dev.iplauction.auction.rules.LotResult;
 import dev.iplauction.auction.rules.Standing;
-import dev.iplauction.contracts.BiddingRules;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
@@ -109,7 +108,7 @@ public record AuctionView(
                 setup.rtmWindowMillis());
         LotView lot = auction.lot()
                 .map(l -> {
-                    Lakh next = BiddingRules.nextBid(l.player().basePrice(), l.currentBid());
+                    Lakh next = l.nextBid();
                     return new LotView(
                             l.number(),
                             l.stage().name(),

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The made-up six-team league of docs/examples, loaded from a file as a user would write it, played to the end in the
- * house by six seated franchises (each lot goes to the first franchise that may still buy the player, smallest squad
- * first), then rebuilt from its event log alone.
+ * house by six seated franchises (on each lot the two franchises with the smallest squads that may still buy the
+ * player bid, so its bid ladder is the league's own), then rebuilt from its event log alone.
  */
 class SixTeamLeagueTests {
 
@@ -61,16 +62,24 @@ class SixTeamLeagueTests {
                 AuctionView view = house.view(code);
                 AuctionView.LotView lot = view.lot();
                 if (lot != null && "BIDDING".equals(lot.stage()) && lot.highestBidder() == null) {
-                    view.franchises().stream()
-                            .filter(f -> f.maxBid() >= lot.nextBid()
-                                    && f.squadSize() < view.rules().maxSquad()
-                                    && (!lot.player().overseas()
-                                            || f.overseasCount() < view.rules().maxOverseas()))
-                            .min(Comparator.comparingInt(AuctionView.FranchiseView::squadSize))
-                            .ifPresent(f -> {
-                                Franchise buyer = Franchise.fromCode(f.code()).orElseThrow();
-                                house.bid(code, seats.get(buyer), buyer, lot.number(), Lakh.of(lot.nextBid()));
-                            });
+                    // Two bids a lot where two franchises may buy him: the second names the league's next amount.
+                    for (int bid = 0; bid < 2; bid++) {
+                        AuctionView now = house.view(code);
+                        AuctionView.LotView open = now.lot();
+                        now.franchises().stream()
+                                .filter(f -> !f.code().equals(open.highestBidder())
+                                        && f.maxBid() >= open.nextBid()
+                                        && f.squadSize() < now.rules().maxSquad()
+                                        && (!open.player().overseas()
+                                                || f.overseasCount()
+                                                        < now.rules().maxOverseas()))
+                                .min(Comparator.comparingInt(AuctionView.FranchiseView::squadSize))
+                                .ifPresent(f -> {
+                                    Franchise buyer =
+                                            Franchise.fromCode(f.code()).orElseThrow();
+                                    house.bid(code, seats.get(buyer), buyer, open.number(), Lakh.of(open.nextBid()));
+                                });
+                    }
                 }
                 long seq = house.view(code).seq();
                 clock.advance(WINDOW.plusSeconds(1));
@@ -92,6 +101,21 @@ class SixTeamLeagueTests {
             assertThat(f.purse()).as("%s's purse", f.code()).isNotNegative();
         }
         assertThat(log.records).noneMatch(AuctionEvent.BidRefused.class::isInstance);
+        // The league's own ladder (+10 L below ₹2 Cr, +25 L from ₹2 Cr), not the IPL's (+20 L from ₹2 Cr).
+        List<Integer> raisedFromTwoCrore = new ArrayList<>();
+        Map<Integer, Integer> lastBid = new LinkedHashMap<>();
+        for (AuctionEvent e : log.records) {
+            if (e instanceof AuctionEvent.BidAccepted bid) {
+                Integer before = lastBid.put(bid.lot(), bid.amount().value());
+                if (before != null && before == 200) {
+                    raisedFromTwoCrore.add(bid.amount().value());
+                }
+                if (before != null && before < 200) {
+                    assertThat(bid.amount().value()).as("a raise below ₹2 Cr").isEqualTo(before + 10);
+                }
+            }
+        }
+        assertThat(raisedFromTwoCrore).isNotEmpty().containsOnly(225);
 
         // The log alone gives the same auction back: the file's rules, purses and retained squads replay.
         try (AuctionHouse rebuilt = house(log, clock, catalogues)) {

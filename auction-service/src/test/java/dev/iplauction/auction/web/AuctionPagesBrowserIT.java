@@ -10,7 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.iplauction.contracts.BiddingRules;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import java.nio.file.Path;
 import java.util.List;
@@ -150,8 +150,9 @@ class AuctionPagesBrowserIT {
             cskBid.click();
 
             // MI sees it arrive and its button go up by the increment; CSK, now the highest bidder, may not bid.
-            int second =
-                    BiddingRules.nextBid(Lakh.of(basePrice), Lakh.of(basePrice)).value();
+            int second = Increments.IPL
+                    .nextBid(Lakh.of(basePrice), Lakh.of(basePrice))
+                    .value();
             assertThat(mi.getByTestId("current-bid")).hasAttribute("data-lakh", String.valueOf(basePrice));
             assertThat(mi.getByTestId("high-bidder")).hasAttribute("data-franchise", "CSK");
             assertThat(miBid).hasAttribute("data-amount", String.valueOf(second));
@@ -168,7 +169,7 @@ class AuctionPagesBrowserIT {
             assertThat(mi.getByTestId("last-refusal")).containsText("next bid");
 
             int third =
-                    BiddingRules.nextBid(Lakh.of(basePrice), Lakh.of(second)).value();
+                    Increments.IPL.nextBid(Lakh.of(basePrice), Lakh.of(second)).value();
             assertThat(csk.getByTestId("current-bid")).hasAttribute("data-lakh", String.valueOf(second));
             assertThat(csk.getByTestId("high-bidder")).hasAttribute("data-franchise", "MI");
             assertThat(cskBid).hasAttribute("data-amount", String.valueOf(third));

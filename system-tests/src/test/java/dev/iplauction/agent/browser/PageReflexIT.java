@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import dev.iplauction.agent.testing.AuctionHouseProcess;
-import dev.iplauction.contracts.BiddingRules;
 import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Increments;
 import dev.iplauction.contracts.Lakh;
 import java.net.URI;
 import java.time.Duration;
@@ -125,7 +125,7 @@ class PageReflexIT {
     private static Lakh steps(Lakh from, int steps) {
         Lakh amount = from;
         for (int i = 0; i < steps; i++) {
-            amount = amount.plus(BiddingRules.increment(amount));
+            amount = amount.plus(Increments.IPL.increment(amount));
         }
         return amount;
     }
