@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,12 +44,15 @@ import tools.jackson.databind.JsonNode;
  * RCB's seat is left empty, as a person's would be. log-service and report-service run beside the house, as their own
  * processes on the same broker, and must agree with it afterwards.
  *
- * <p>The two auctions (the quick pool, and the first sets of the 2026 mini auction) play at the same time in one house,
- * each with its own agent instance in its own consumer group. Most of an auction's wall time is its clock running down
- * with nobody bidding, so playing them side by side costs little more than the longer one, where one after the other
- * cost both (about six minutes of CI). Nothing in either test waits on a wall-clock deadline: each waits for the
- * auction's phase and the seats' heartbeats, with ceilings sized for a loaded 2-core machine.
+ * <p>Three auctions play in one house, two at a time: a whole quick auction; the first sets of the 2026 mini auction;
+ * and a quick auction whose seats move between two agent instances when one stops. Each has its own agent instances in
+ * their own consumer group. Most of an auction's wall time is its clock running down with nobody bidding, so playing
+ * them side by side costs little more than the longest one, where one after the other cost them all (about seven
+ * minutes of CI). Nothing in them waits on a wall-clock deadline: each waits for the auction's phase and the seats'
+ * heartbeats, with ceilings sized for a loaded 2-core machine.
  */
+// The longest auction first: the other two then play one after the other beside it.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentsPlayAuctionIT {
 
     private static final Franchise EMPTY_SEAT = Franchise.RCB;
@@ -106,6 +113,7 @@ class AgentsPlayAuctionIT {
     }
 
     @Test
+    @Order(1)
     @Execution(ExecutionMode.CONCURRENT)
     void nineAgentsPlayAQuickAuctionToTheEndWithinTheRules() {
         AuctionHouseProcess house = arena.house();
@@ -212,6 +220,7 @@ class AgentsPlayAuctionIT {
      * no agent may try a bid the rules refuse.
      */
     @Test
+    @Order(2)
     @Execution(ExecutionMode.CONCURRENT)
     void nineAgentsPlayTheFirstSetsOfThe2026AuctionToTheEndWithinEverySquadsLimits() {
         AuctionHouseProcess house = arena.house();
@@ -264,6 +273,80 @@ class AgentsPlayAuctionIT {
                 .as("no agent ever attempts a bid that breaks its purse reserve or squad limits")
                 .noneMatch(b -> Set.of("purse", "squad-full", "overseas-limit", "not-your-seat")
                         .contains(String.valueOf(b.reason())));
+    }
+
+    /**
+     * Two agent instances in one consumer group share the nine seats; when one stops mid-auction its seats move to the
+     * other, which re-takes them with the same tokens (never "seat taken") and plays on. The host ends the auction
+     * once that is shown.
+     */
+    @Test
+    @Order(3)
+    @Execution(ExecutionMode.CONCURRENT)
+    void theSeatsOfAStoppedInstanceMoveToTheOtherWhichRetakesThemAndPlaysOn() {
+        AuctionHouseProcess house = arena.house();
+        AuctionHouseProcess.Auction auction = house.createAuction("""
+                {"catalogue":"quick","seed":7,"bidWindowMillis":2000,"acceleratedWindowMillis":1500,
+                 "rtmWindowMillis":1200}""");
+        String code = auction.code();
+        ConfigurableApplicationContext first = startInGroup(code, "agent-a");
+        try (ConfigurableApplicationContext second = startInGroup(code, "agent-b")) {
+            await().atMost(Arena.SEATING)
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(Set.copyOf(
+                                    holders(code, SeatState.WAITING_FOR_START).values()))
+                            .as("the group spreads the waiting seats over both instances")
+                            .containsExactlyInAnyOrder("agent-a", "agent-b"));
+            await().atMost(Arena.SEATING)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() ->
+                            holders(code, SeatState.WAITING_FOR_START).keySet().containsAll(AGENTS));
+            assertThat(arena.seatsTaken(code)).isEqualTo(AGENTS.size());
+
+            house.start(auction);
+            await().atMost(Arena.SEATING)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> arena.auctionEvents(code).stream()
+                                    .filter(AuctionEvent.LotSold.class::isInstance)
+                                    .count()
+                            >= 3);
+            Set<Franchise> moving = holders(code, SeatState.BIDDING).entrySet().stream()
+                    .filter(e -> e.getValue().equals("agent-a"))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
+            assertThat(moving).as("seats agent-a plays when it stops").isNotEmpty();
+
+            first.close();
+            Instant stopped = Instant.now();
+
+            await().atMost(Arena.SEATING)
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(arena.heartbeats(code).stream()
+                                    .filter(h -> h.at().isAfter(stopped)
+                                            && h.instanceId().equals("agent-b")
+                                            && h.state() == SeatState.BIDDING)
+                                    .map(Heartbeat::franchise)
+                                    .collect(Collectors.toSet()))
+                            .as("agent-b plays the moved seats")
+                            .containsAll(moving));
+            await().atMost(Arena.SEATING)
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(decidedAfter(code, stopped))
+                            .as("every seat, moved or not, decides on lots opened after the move")
+                            .containsAll(AGENTS));
+            assertThat(arena.seatsTaken(code)).isEqualTo(AGENTS.size());
+            house.host(auction, "end");
+        } finally {
+            first.close();
+        }
+
+        arena.printSummary(code);
+        assertThat(arena.auctionEvents(code).stream()
+                        .filter(AuctionEvent.BidRefused.class::isInstance)
+                        .map(e -> ((AuctionEvent.BidRefused) e).reason()))
+                .as("no bid refused for a seat the instance did not hold")
+                .doesNotContain(RefusalReason.NOT_YOUR_SEAT);
+        assertThat(arena.heartbeats(code)).noneMatch(h -> h.franchise() == EMPTY_SEAT);
     }
 
     /**
@@ -345,5 +428,38 @@ class AgentsPlayAuctionIT {
                     }
                     assertThat(sources).as("sources in combined.log").containsAll(expected);
                 });
+    }
+
+    /** One of the two agent instances that share the seats of one auction in one consumer group. */
+    private static ConfigurableApplicationContext startInGroup(String code, String instance) {
+        return arena.startAgents(
+                code,
+                HEARTBEAT,
+                "--agent.instance-id=" + instance,
+                "--agent.group=agents-that-move-" + code,
+                "--agent.skip-teams=" + EMPTY_SEAT.code());
+    }
+
+    /** Which instance last reported each seat in this state. */
+    private static Map<Franchise, String> holders(String code, SeatState state) {
+        return arena.heartbeats(code).stream()
+                .filter(h -> h.state() == state)
+                .collect(Collectors.groupingBy(
+                        Heartbeat::franchise,
+                        Collectors.collectingAndThen(
+                                Collectors.maxBy(Comparator.comparing(Heartbeat::at)),
+                                h -> h.orElseThrow().instanceId())));
+    }
+
+    /** The franchises that decided on a lot that opened after this moment. */
+    private static Set<Franchise> decidedAfter(String code, Instant moment) {
+        Set<Integer> lotsAfter = arena.auctionEvents(code).stream()
+                .filter(e -> e instanceof AuctionEvent.LotOpened && e.at().isAfter(moment))
+                .map(e -> ((AuctionEvent.LotOpened) e).lot())
+                .collect(Collectors.toSet());
+        return arena.decisions(code).stream()
+                .filter(d -> lotsAfter.contains(d.lot()))
+                .map(DecisionMade::franchise)
+                .collect(Collectors.toSet());
     }
 }
