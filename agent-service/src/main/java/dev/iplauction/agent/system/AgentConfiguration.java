@@ -34,6 +34,7 @@ import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerConta
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -181,7 +182,12 @@ class AgentConfiguration {
         return SeatCommands.of(properties.group(), properties.teamSet(), properties.skipSet(), seats);
     }
 
+    /**
+     * Never lazy: the agent image starts Spring with lazy initialisation, and a listener bean nothing refers to would
+     * then never be made, so the instance would join no group and take no seat.
+     */
     @Bean
+    @Lazy(false)
     SeatCommands.Listener seatCommandsListener(SeatCommands seatCommands) {
         return seatCommands.listener();
     }

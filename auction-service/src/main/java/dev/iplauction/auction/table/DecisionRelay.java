@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * wrong; the relay carries on. Off with {@code auction.table.enabled=false}.
  */
 @Component
+@Lazy(false) // a listener nothing refers to is never made under lazy initialisation
 @ConditionalOnProperty(name = "auction.table.enabled", havingValue = "true", matchIfMissing = true)
 class DecisionRelay {
 

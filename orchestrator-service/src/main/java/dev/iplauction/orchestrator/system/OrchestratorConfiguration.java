@@ -31,6 +31,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -168,7 +169,9 @@ class OrchestratorConfiguration {
         };
     }
 
+    /** Never lazy: with lazy initialisation a listener bean nothing refers to is never made, and no heartbeat read. */
     @Bean
+    @Lazy(false)
     HeartbeatConsumer heartbeatConsumer(OrchestratorProperties properties, Supervisor supervisor) {
         return new HeartbeatConsumer("orchestrator-" + properties.auctionCode(), supervisor::heartbeat);
     }

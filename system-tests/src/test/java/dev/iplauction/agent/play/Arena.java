@@ -84,7 +84,9 @@ final class Arena implements AutoCloseable {
                 "--agent.auction-code=" + code,
                 "--agent.heartbeat-interval=" + heartbeat.toMillis() + "ms",
                 "--agent.refresh-interval=1s",
-                "--agent.browser.executable-path=" + System.getProperty("chromium.path", "")));
+                "--agent.browser.executable-path=" + System.getProperty("chromium.path", ""),
+                // As the agent image starts them: a bean that only works when made eagerly fails here too.
+                "--spring.main.lazy-initialization=true"));
         // LLM off unless the caller turns it on (a repeated argument would bind as a list, not override).
         if (java.util.Arrays.stream(extra).noneMatch(e -> e.startsWith("--agent.llm.enabled="))) {
             args.add("--agent.llm.enabled=false");
