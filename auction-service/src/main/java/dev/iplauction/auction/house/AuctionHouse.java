@@ -92,8 +92,11 @@ public final class AuctionHouse implements AutoCloseable {
         final ReentrantLock lock = new ReentrantLock();
         final String code;
         Auction auction;
-        /** Why commands are refused (a write failed: memory may be ahead of the log), or null. Under the lock. */
-        String readOnly;
+        /**
+         * Why commands are refused (a write failed: memory may be ahead of the log), or null. Written under the lock;
+         * volatile for the lock-free readers (health, {@link #reloading()}).
+         */
+        volatile String readOnly;
         /** The rebuild could not apply all of the auction's records: it stays read-only until a restart. */
         volatile String damaged;
         /** Completes with the auction's logged events once the pending reload is done. Under the lock. */

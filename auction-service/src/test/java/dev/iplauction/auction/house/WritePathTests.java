@@ -202,7 +202,12 @@ class WritePathTests {
         eventLog.onAppend = eventLog::land;
         eventLog.readable = true;
         await().atMost(Duration.ofMinutes(1)).until(() -> house.reloading().isEmpty());
-        // The reload gave the open lot a fresh window; when it runs out, the clock sells the player.
+        // The reload gives the open lot a fresh window; when it runs out, the clock sells the player. The window is
+        // counted from when the restart is written, which may come just after the auction stops showing as
+        // reloading: advancing the test's clock before it would push the lot's end past the advance (as happened
+        // once under two CPU burners), so wait for the restart in the log first.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> eventLog.records.stream().anyMatch(AuctionEvent.LotClockRestarted.class::isInstance));
         clock.advance(Duration.ofSeconds(11));
         await().atMost(Duration.ofMinutes(1))
                 .until(() -> eventLog.records.stream().anyMatch(AuctionEvent.LotSold.class::isInstance));
