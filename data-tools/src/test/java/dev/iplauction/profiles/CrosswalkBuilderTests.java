@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The matching rules on a hand-made register (src/test/resources/crosswalk-small): an earlier crosswalk, Cricsheet's
- * people and alternative names, a season table and two match files.
+ * The matching rules on a hand-made register: an earlier crosswalk and two match files (src/test/resources/
+ * crosswalk-small), and Cricsheet's people, alternative names and a season table, written below into a folder of
+ * their own, under the names a Cricsheet download gives them.
  */
 class CrosswalkBuilderTests {
 
@@ -36,6 +38,31 @@ class CrosswalkBuilderTests {
 
     @TempDir
     Path temp;
+
+    @TempDir
+    static Path register;
+
+    @BeforeAll
+    static void writeTheRegister() throws Exception {
+        Files.writeString(register.resolve("people.csv"), """
+                identifier,name,unique_name
+                aaaa0001,A Batter,A Batter
+                bbbb0002,B Bowler,B Bowler
+                jjjj0001,JL Smith,JL Smith
+                jjjj0002,JA Smith,JA Smith
+                mmmm0001,MM Ali,MM Ali
+                eeee0001,E Opponent,E Opponent
+                """);
+        Files.writeString(register.resolve("names.csv"), """
+                identifier,name
+                bbbb0002,Bravo Bowler
+                """);
+        Files.writeString(register.resolve("t20_player_season_stats_to_2024.csv"), """
+                cricsheet_id,name_in_data,competition,season,matches,bat_innings,runs,balls_faced,outs,fours,sixes,\
+                balls_bowled,runs_conceded,wickets,dot_balls
+                mmmm0001,MM Ali,T20I,2022,5,5,100,80,4,8,3,60,70,3,20
+                """);
+    }
 
     private static Path fixtures() {
         try {
@@ -103,7 +130,7 @@ class CrosswalkBuilderTests {
     private static Result build(Path matches) {
         return CrosswalkBuilder.build(
                 catalogue(),
-                new CrosswalkBuilder.Sources(fixtures().resolve("previous.csv"), fixtures(), matches),
+                new CrosswalkBuilder.Sources(fixtures().resolve("previous.csv"), register, matches),
                 CUTOFF);
     }
 
@@ -159,9 +186,7 @@ class CrosswalkBuilderTests {
         Map<String, Row> early = byId(CrosswalkBuilder.build(
                 catalogue(),
                 new CrosswalkBuilder.Sources(
-                        fixtures().resolve("previous.csv"),
-                        fixtures(),
-                        fixtures().resolve("matches")),
+                        fixtures().resolve("previous.csv"), register, fixtures().resolve("matches")),
                 LocalDate.of(2025, 5, 1)));
         assertThat(early.get("2").rule())
                 .as("his only match is on the cut-off day")
