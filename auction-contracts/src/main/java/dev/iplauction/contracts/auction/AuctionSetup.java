@@ -35,30 +35,6 @@ public record AuctionSetup(
         @JsonInclude(JsonInclude.Include.NON_NULL) Lakh overseasFeeCap,
         @JsonInclude(JsonInclude.Include.NON_NULL) Increments increments) {
 
-    /** An auction on the IPL's bid ladder. */
-    public AuctionSetup(
-            String name,
-            List<Player> pool,
-            List<FranchiseSetup> franchises,
-            SquadRules squadRules,
-            long bidWindowMillis,
-            long acceleratedWindowMillis,
-            long rtmWindowMillis,
-            long seed,
-            Lakh overseasFeeCap) {
-        this(
-                name,
-                pool,
-                franchises,
-                squadRules,
-                bidWindowMillis,
-                acceleratedWindowMillis,
-                rtmWindowMillis,
-                seed,
-                overseasFeeCap,
-                null);
-    }
-
     /** An auction on the IPL's bid ladder without an overseas fee cap. */
     public AuctionSetup(
             String name,
@@ -69,7 +45,17 @@ public record AuctionSetup(
             long acceleratedWindowMillis,
             long rtmWindowMillis,
             long seed) {
-        this(name, pool, franchises, squadRules, bidWindowMillis, acceleratedWindowMillis, rtmWindowMillis, seed, null);
+        this(
+                name,
+                pool,
+                franchises,
+                squadRules,
+                bidWindowMillis,
+                acceleratedWindowMillis,
+                rtmWindowMillis,
+                seed,
+                null,
+                null);
     }
 
     public AuctionSetup {

@@ -387,7 +387,8 @@ class AuctionBiddingTests {
                 ACCELERATED_WINDOW,
                 RTM_WINDOW,
                 7L,
-                Lakh.of(220));
+                Lakh.of(220),
+                null);
         RecordedAuction a = RecordedAuction.started(setup);
 
         a.bidNext(Franchise.MI); // 200
