@@ -19,13 +19,10 @@ import dev.iplauction.agent.telemetry.HeartbeatEmitter;
 import dev.iplauction.agent.telemetry.KafkaTelemetry;
 import dev.iplauction.agent.telemetry.MeteredTelemetry;
 import dev.iplauction.agent.telemetry.TelemetrySettings;
-import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.AgentCommand;
 import dev.iplauction.security.SeatSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +34,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** Wires one agent instance: its browser, its seats, its decisions and its reports to Kafka. */
@@ -60,17 +56,7 @@ class AgentConfiguration {
     /** The topics agents write, and agent.commands, whose partitions stand for the seats (declared by both sides). */
     @Bean
     KafkaAdmin.NewTopics agentTopics() {
-        List<NewTopic> topics = new ArrayList<>(AgentTopics.newTopics());
-        topics.add(TopicBuilder.name(Topics.AGENT_COMMANDS.topicName())
-                .partitions(Topics.SEAT_PARTITIONS)
-                .replicas(1)
-                .config("retention.ms", Topics.AGENT_COMMANDS.retentionMs())
-                .build());
-        topics.add(TopicBuilder.name(Topics.AGENT_COMMANDS.deadLetterTopicName())
-                .partitions(Topics.SEAT_PARTITIONS)
-                .replicas(1)
-                .build());
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(AgentTopics.declared().toArray(NewTopic[]::new));
     }
 
     @Bean(destroyMethod = "close")

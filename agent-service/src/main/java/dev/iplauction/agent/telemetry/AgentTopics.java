@@ -29,6 +29,24 @@ public final class AgentTopics {
     }
 
     /**
+     * Every topic an agent instance declares on a one-broker Kafka: its own, and agent.commands (with its dead letters),
+     * whose partitions stand for the seats; the orchestrator declares that one too, and whichever starts first makes it.
+     */
+    public static List<NewTopic> declared() {
+        List<NewTopic> topics = new ArrayList<>(newTopics());
+        topics.add(TopicBuilder.name(Topics.AGENT_COMMANDS.topicName())
+                .partitions(Topics.SEAT_PARTITIONS)
+                .replicas(1)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Topics.AGENT_COMMANDS.retentionMs())
+                .build());
+        topics.add(TopicBuilder.name(Topics.AGENT_COMMANDS.deadLetterTopicName())
+                .partitions(Topics.SEAT_PARTITIONS)
+                .replicas(1)
+                .build());
+        return List.copyOf(topics);
+    }
+
+    /**
      * @param partitions partitions of every topic and dead-letter topic
      * @param replicas replicas of every partition; at most the number of brokers
      */

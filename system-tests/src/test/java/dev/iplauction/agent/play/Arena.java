@@ -1,8 +1,10 @@
 package dev.iplauction.agent.play;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.iplauction.agent.AgentServiceApplication;
+import dev.iplauction.agent.telemetry.AgentTopics;
 import dev.iplauction.agent.testing.AuctionHouseProcess;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Topics;
@@ -21,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -49,10 +54,11 @@ final class Arena implements AutoCloseable {
     static Arena open(String name) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         // The auction house writes in transactions: one broker must be enough for the transaction log.
-        broker.brokerProperties(java.util.Map.of(
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
+        broker.brokerProperties(
+                Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
         try {
+            createAgentTopics(broker.getBrokersAsString());
             return new Arena(
                     broker,
                     AuctionHouseProcess.builder(broker.getBrokersAsString())
@@ -61,6 +67,18 @@ final class Arena implements AutoCloseable {
         } catch (RuntimeException e) {
             broker.destroy();
             throw e;
+        }
+    }
+
+    /**
+     * The agents' topics, made before any agent starts, as Compose makes them before the services start: several agent
+     * instances starting at once then never race each other's topic creation, nor write to a topic still being made.
+     */
+    private static void createAgentTopics(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(AgentTopics.declared()).all().get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the agents' topics: " + e, e);
         }
     }
 
@@ -136,11 +154,22 @@ final class Arena implements AutoCloseable {
     void awaitSeatsIn(String code, Set<Franchise> seats, SeatState state) {
         await().atMost(SEATING)
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> heartbeats(code).stream()
-                        .filter(h -> h.state() == state)
-                        .map(Heartbeat::franchise)
-                        .collect(Collectors.toSet())
+                .untilAsserted(() -> assertThat(heartbeats(code).stream()
+                                .filter(h -> h.state() == state)
+                                .map(Heartbeat::franchise)
+                                .collect(Collectors.toSet()))
+                        .as(() -> "seats of %s in %s; each seat's last heartbeat: %s; the house: %s"
+                                .formatted(code, state, lastStates(code), house.state(code)))
                         .containsAll(seats));
+    }
+
+    /** Each seat's last reported state and instance, for a failure's message. */
+    Map<Franchise, String> lastStates(String code) {
+        Map<Franchise, String> last = new TreeMap<>();
+        for (Heartbeat h : heartbeats(code)) {
+            last.put(h.franchise(), h.state() + " from " + h.instanceId() + " at " + h.at());
+        }
+        return last;
     }
 
     int seatsTaken(String code) {
