@@ -22,6 +22,7 @@ import dev.iplauction.agent.telemetry.TelemetrySettings;
 import dev.iplauction.contracts.Topics;
 import dev.iplauction.contracts.agent.AgentCommand;
 import dev.iplauction.security.SeatSecrets;
+import dev.iplauction.security.SecretsSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,7 +36,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -146,7 +146,7 @@ class AgentConfiguration {
             BrowserHost browser,
             Clock clock,
             Valuation valuation,
-            Environment environment) {
+            SecretsSettings secrets) {
         return new SeatRuntime(
                 new SeatRuntime.Settings(
                         properties.auctionUrl(),
@@ -157,8 +157,7 @@ class AgentConfiguration {
                 decisions,
                 telemetry,
                 heartbeats,
-                new SeatTokens(SeatSecrets.resolve(
-                        properties.seatSecret(), SeatSecrets.file(environment.getProperty("secrets.dir")))),
+                new SeatTokens(SeatSecrets.resolve(properties.seatSecret(), SeatSecrets.file(secrets))),
                 clock,
                 (franchise, executor, listener) ->
                         new PlaywrightAuctionPage(browser, franchise.code(), executor, listener));

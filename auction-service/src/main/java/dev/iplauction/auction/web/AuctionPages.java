@@ -8,6 +8,7 @@ import dev.iplauction.auction.house.CreationRefused;
 import dev.iplauction.auction.house.EventLogUnavailable;
 import dev.iplauction.auction.house.HostAction;
 import dev.iplauction.auction.rules.AuctionRefusal;
+import dev.iplauction.auction.system.AuctionProperties;
 import dev.iplauction.auction.table.TableView;
 import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.AuctionCode;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -69,12 +69,12 @@ class AuctionPages {
             LiveUpdates liveUpdates,
             TableStream table,
             CatalogueChoices catalogues,
-            @Value("${auction.report-url:}") String reportUrl) {
+            AuctionProperties properties) {
         this.house = house;
         this.liveUpdates = liveUpdates;
         this.table = table;
         this.catalogues = catalogues;
-        this.reportUrl = reportUrl;
+        this.reportUrl = properties.reportUrl().strip();
     }
 
     static final Map<String, FranchiseStyle> STYLES = FranchiseStyle.ALL.stream()

@@ -8,11 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.iplauction.auction.catalogue.CatalogueRepository;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.CreateAuction;
+import dev.iplauction.auction.system.AuctionProperties;
 import dev.iplauction.auction.table.TableNotes;
 import dev.iplauction.contracts.Franchise;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +47,7 @@ class ReadOnlyPagesTests {
 
     /** The house the pages see: rebuilt from a log with a gap in one auction's records. */
     @TestConfiguration
+    @EnableConfigurationProperties(AuctionProperties.class)
     static class House {
 
         static String damagedCode;
