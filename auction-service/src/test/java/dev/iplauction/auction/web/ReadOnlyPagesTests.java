@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.iplauction.auction.catalogue.CatalogueRepository;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.CreateAuction;
+import dev.iplauction.auction.house.MemoryEventLog;
 import dev.iplauction.auction.system.AuctionProperties;
 import dev.iplauction.auction.table.TableNotes;
 import dev.iplauction.contracts.Franchise;
@@ -61,13 +62,13 @@ class ReadOnlyPagesTests {
         @Bean(destroyMethod = "close")
         AuctionHouse auctionHouse(MemoryEventLog log) {
             damagedCode = log.damagedAuction();
-            AuctionHouse before = MemoryEventLog.house(log);
+            AuctionHouse before = log.house();
             try {
                 healthyCode = before.create(CreateAuction.of("quick")).code();
             } finally {
                 before.close();
             }
-            AuctionHouse rebuilt = MemoryEventLog.house(log);
+            AuctionHouse rebuilt = log.house();
             rebuilt.recover();
             return rebuilt;
         }
@@ -131,7 +132,7 @@ class ReadOnlyPagesTests {
 
     @Test
     void anAuctionWhoseWriteFailedIsReadOnlyUntilReloadedAndThePagesSaySo() throws Exception {
-        eventLog.failing = true;
+        eventLog.failing(true);
         try {
             try {
                 house.claimSeat(House.healthyCode, Franchise.CSK, null);
@@ -152,7 +153,7 @@ class ReadOnlyPagesTests {
             assertThat(room.text("damaged-reason")).contains("broker is down");
             assertThat(room.text("damaged-reload")).contains("retries by itself");
         } finally {
-            eventLog.failing = false;
+            eventLog.failing(false);
         }
         await().atMost(Duration.ofMinutes(1)).until(() -> house.reloading().isEmpty());
         assertThat(page("/auctions/" + House.healthyCode + "/room").one("damaged-banner"))
