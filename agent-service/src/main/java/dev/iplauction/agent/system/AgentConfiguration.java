@@ -10,9 +10,9 @@ import dev.iplauction.agent.seat.SeatCommands;
 import dev.iplauction.agent.seat.SeatRuntime;
 import dev.iplauction.agent.seat.SeatTokens;
 import dev.iplauction.agent.strategy.BudgetPlanner;
+import dev.iplauction.agent.strategy.BuyingStyles;
 import dev.iplauction.agent.strategy.ProfileRating;
 import dev.iplauction.agent.strategy.RuleBasedStrategy;
-import dev.iplauction.agent.strategy.TeamProfiles;
 import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.agent.telemetry.AgentTopics;
 import dev.iplauction.agent.telemetry.HeartbeatEmitter;
@@ -153,7 +153,7 @@ class AgentConfiguration {
                         properties.auctionCode(),
                         identity.instanceId(),
                         properties.refreshInterval()),
-                new RuleBasedStrategy(TeamProfiles::of, valuation, new BudgetPlanner()),
+                new RuleBasedStrategy(BuyingStyles::of, valuation, new BudgetPlanner()),
                 decisions,
                 telemetry,
                 heartbeats,

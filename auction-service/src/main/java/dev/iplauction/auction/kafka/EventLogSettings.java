@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param partitions partitions of {@code auction.events} when the service creates it
  * @param replicas replicas of {@code auction.events} and its dead-letter topic when the service creates them
- * @param minInsyncReplicas the topics' {@code min.insync.replicas}: with {@code acks=all}, how many copies a write needs
+ * @param minInsyncReplicas the topics' {@code min.insync.replicas}: with {@code acks=all}, how many copies a write
+ *     needs
  * @param transactionalId the writer's transactional id: one writing instance per id (application.yml sets it to the
  *     application's name)
  * @param maxRecordBytes the largest event the house writes; larger changes are refused at once

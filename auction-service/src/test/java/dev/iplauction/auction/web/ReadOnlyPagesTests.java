@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * (damaged), one whose write to the log failed (read-only until reloaded). The home page's list and the room say so;
  * a healthy auction says nothing.
  */
-@WebMvcTest(AuctionPages.class)
+@WebMvcTest(HousePages.class)
 @Import({TableStream.class, TableNotes.class, CatalogueChoices.class, ReadOnlyPagesTests.House.class})
 class ReadOnlyPagesTests {
 

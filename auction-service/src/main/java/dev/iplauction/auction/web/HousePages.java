@@ -48,7 +48,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code PAGE_CONTRACT.md}.
  */
 @Controller
-class AuctionPages {
+class HousePages {
 
     /**
      * Why an auction refuses every change, for the pages: {@code damaged} (its rebuild could not apply a record) or
@@ -64,7 +64,7 @@ class AuctionPages {
     /** Where report-service serves reports ({@code auction.report-url}); blank: the results page links to none. */
     private final String reportUrl;
 
-    AuctionPages(
+    HousePages(
             AuctionHouse house,
             LiveUpdates liveUpdates,
             TableStream table,

@@ -54,9 +54,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest(AuctionPages.class)
-@Import({TableStream.class, TableNotes.class, CatalogueChoices.class, AuctionPagesTests.Catalogues.class})
-class AuctionPagesTests {
+@WebMvcTest(HousePages.class)
+@Import({TableStream.class, TableNotes.class, CatalogueChoices.class, HousePagesTests.Catalogues.class})
+class HousePagesTests {
 
     /** The shipped catalogues, as the house has them when AUCTION_CATALOGUE names no file. */
     @TestConfiguration
