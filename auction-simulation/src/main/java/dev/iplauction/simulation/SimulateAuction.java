@@ -1,10 +1,10 @@
 package dev.iplauction.simulation;
 
 import dev.iplauction.agent.strategy.BudgetPlanner;
+import dev.iplauction.agent.strategy.BuyingStyles;
 import dev.iplauction.agent.strategy.PlayerRating;
 import dev.iplauction.agent.strategy.ProfileRating;
 import dev.iplauction.agent.strategy.RuleBasedStrategy;
-import dev.iplauction.agent.strategy.TeamProfiles;
 import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.auction.catalogue.Catalogue;
 import dev.iplauction.auction.catalogue.CatalogueRepository;
@@ -94,7 +94,7 @@ public final class SimulateAuction {
     /** Plays one auction with the agents' strategy and this rating, and sums it up. */
     public static Summary simulate(Catalogue catalogue, long seed, PlayerRating rating, String ratingName) {
         RuleBasedStrategy strategy =
-                new RuleBasedStrategy(TeamProfiles::of, new Valuation(rating), new BudgetPlanner());
+                new RuleBasedStrategy(BuyingStyles::of, new Valuation(rating), new BudgetPlanner());
         EngineAuction engine = new EngineAuction(catalogue, strategy, seed);
         Auction auction = engine.run();
         return Summary.of(auction, catalogue.id(), seed, ratingName, engine.refusals());

@@ -3,9 +3,9 @@ package dev.iplauction.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iplauction.agent.strategy.BudgetPlanner;
+import dev.iplauction.agent.strategy.BuyingStyles;
 import dev.iplauction.agent.strategy.ProfileRating;
 import dev.iplauction.agent.strategy.RuleBasedStrategy;
-import dev.iplauction.agent.strategy.TeamProfiles;
 import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.auction.catalogue.Catalogue;
 import dev.iplauction.auction.catalogue.CatalogueRepository;
@@ -36,7 +36,7 @@ class MiniAuctionSimulationTests {
         Catalogue ipl2026 = CatalogueRepository.fromClasspath().ipl2026();
         SquadRules rules = ipl2026.squadRules();
         RuleBasedStrategy strategy =
-                new RuleBasedStrategy(TeamProfiles::of, new Valuation(ProfileRating.shipped()), new BudgetPlanner());
+                new RuleBasedStrategy(BuyingStyles::of, new Valuation(ProfileRating.shipped()), new BudgetPlanner());
         List<Summary> runs = new ArrayList<>();
         for (long s = 1; s <= SEEDS; s++) {
             long seed = s;

@@ -3,12 +3,12 @@ package dev.iplauction.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iplauction.agent.strategy.BudgetPlanner;
+import dev.iplauction.agent.strategy.BuyingStyles;
 import dev.iplauction.agent.strategy.LotContext;
 import dev.iplauction.agent.strategy.LotDecision;
 import dev.iplauction.agent.strategy.PlayerRating;
 import dev.iplauction.agent.strategy.RuleBasedStrategy;
 import dev.iplauction.agent.strategy.Strategy;
-import dev.iplauction.agent.strategy.TeamProfiles;
 import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.auction.catalogue.Catalogue;
 import dev.iplauction.auction.catalogue.CatalogueRepository;
@@ -91,7 +91,7 @@ class StrategySimulationTests {
     }
 
     private static RuleBasedStrategy marketStrategy() {
-        return new RuleBasedStrategy(TeamProfiles::of, new Valuation(PlayerRating.fromMarket()), new BudgetPlanner());
+        return new RuleBasedStrategy(BuyingStyles::of, new Valuation(PlayerRating.fromMarket()), new BudgetPlanner());
     }
 
     /** The same strategy in a room without a pool page: it never sees the players still to come. */

@@ -133,7 +133,7 @@ public final class ReplayBench {
         return false;
     }
 
-    /** Waits until the service's live profile of the auction counts every event published so far. */
+    /** Waits until the service's live report of the auction counts every event published so far. */
     private static void awaitTakenIn(Http http, String code, int expected) throws Exception {
         long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {

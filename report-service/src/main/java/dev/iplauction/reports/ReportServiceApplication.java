@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Profiles, reports and replays of auctions from the event stream. With {@code --replay=CODE} it replays that auction
+ * Reports and replays of auctions from the event stream. With {@code --replay=CODE} it replays that auction
  * from the command line and exits, without starting the service ({@link ReplayCommand}).
  */
 @SpringBootApplication

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.iplauction.reports.SampleAuction.Published;
 import dev.iplauction.reports.ServiceUnderTest.Response;
-import dev.iplauction.reports.profile.AuctionReport;
-import dev.iplauction.reports.profile.ReportBuilder;
+import dev.iplauction.reports.analysis.AuctionReport;
+import dev.iplauction.reports.analysis.ReportBuilder;
 import dev.iplauction.reports.render.ReportFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The service on a real KRaft broker: a hand-made auction published to the six topics the way its producers would
  * (with unreadable records among them) gets its report on disk when it completes, served as JSON, Markdown and HTML;
- * a replay from the topics makes the very same report; bad requests get problems; and the profiles survive a restart
+ * a replay from the topics makes the very same report; bad requests get problems; and the live reports survive a restart
  * that loses the state directory (restored from the changelog).
  */
 class ReportServiceIT {
@@ -140,7 +140,7 @@ class ReportServiceIT {
     }
 
     @Test
-    void profilesSurviveARestartThatLosesTheStateDirectory() throws Exception {
+    void liveReportsSurviveARestartThatLosesTheStateDirectory() throws Exception {
         Path reports = dir.resolve("reports");
         List<Published> events = SampleAuction.events("KEEP01");
         int half = events.size() / 2;
@@ -151,10 +151,10 @@ class ReportServiceIT {
             await().atMost(Duration.ofMinutes(5)).untilAsserted(() -> {
                 Response live = first.get("/api/reports/KEEP01");
                 assertThat(live.status()).isEqualTo(200);
-                JsonNode profile = json(live.body());
-                assertThat(profile.get("state").asString()).isEqualTo("RUNNING");
+                JsonNode report = json(live.body());
+                assertThat(report.get("state").asString()).isEqualTo("RUNNING");
                 int seen = 0;
-                for (JsonNode n : profile.get("eventsByTopic")) {
+                for (JsonNode n : report.get("eventsByTopic")) {
                     seen += n.asInt();
                 }
                 assertThat(seen).isEqualTo(half);

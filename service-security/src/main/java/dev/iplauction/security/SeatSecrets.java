@@ -44,7 +44,8 @@ public final class SeatSecrets {
         return secret;
     }
 
-    public static Path file(String secretsDir) {
-        return SecretFiles.directory(secretsDir).resolve(FILE_NAME);
+    /** The shared file among the secrets: {@code SECRETS_DIR/seat-secret}. */
+    public static Path file(SecretsSettings secrets) {
+        return secrets.file(FILE_NAME);
     }
 }

@@ -14,28 +14,13 @@ import java.util.Base64;
 /**
  * Secrets kept in files only their owner can read (0600), made once and read by every later start, so a secret
  * survives a restart and is never printed. Several processes may race to make the same file: one wins, all read its
- * content.
+ * content. Where they live is {@link SecretsSettings}.
  */
 public final class SecretFiles {
-
-    /** Where secrets live unless a setting says otherwise: {@code SECRETS_DIR}, else {@code ~/.ipl-auction}. */
-    public static final String DIRECTORY_VARIABLE = "SECRETS_DIR";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SecretFiles() {}
-
-    public static Path directory() {
-        return directory(System.getenv(DIRECTORY_VARIABLE));
-    }
-
-    /** The configured folder (Spring's {@code secrets.dir}, which {@code SECRETS_DIR} sets), else the default. */
-    public static Path directory(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return Path.of(System.getProperty("user.home"), ".ipl-auction");
-    }
 
     /** 32 random bytes, URL-safe Base64 (43 characters). */
     public static String newSecret() {

@@ -10,9 +10,9 @@ import dev.iplauction.agent.seat.SeatCommands;
 import dev.iplauction.agent.seat.SeatRuntime;
 import dev.iplauction.agent.seat.SeatTokens;
 import dev.iplauction.agent.strategy.BudgetPlanner;
+import dev.iplauction.agent.strategy.BuyingStyles;
 import dev.iplauction.agent.strategy.ProfileRating;
 import dev.iplauction.agent.strategy.RuleBasedStrategy;
-import dev.iplauction.agent.strategy.TeamProfiles;
 import dev.iplauction.agent.strategy.Valuation;
 import dev.iplauction.agent.telemetry.AgentTopics;
 import dev.iplauction.agent.telemetry.HeartbeatEmitter;
@@ -21,6 +21,7 @@ import dev.iplauction.agent.telemetry.MeteredTelemetry;
 import dev.iplauction.agent.telemetry.TelemetrySettings;
 import dev.iplauction.contracts.agent.AgentCommand;
 import dev.iplauction.security.SeatSecrets;
+import dev.iplauction.security.SecretsSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,7 +33,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -132,19 +132,18 @@ class AgentConfiguration {
             BrowserHost browser,
             Clock clock,
             Valuation valuation,
-            Environment environment) {
+            SecretsSettings secrets) {
         return new SeatRuntime(
                 new SeatRuntime.Settings(
                         properties.auctionUrl(),
                         properties.auctionCode(),
                         identity.instanceId(),
                         properties.refreshInterval()),
-                new RuleBasedStrategy(TeamProfiles::of, valuation, new BudgetPlanner()),
+                new RuleBasedStrategy(BuyingStyles::of, valuation, new BudgetPlanner()),
                 decisions,
                 telemetry,
                 heartbeats,
-                new SeatTokens(SeatSecrets.resolve(
-                        properties.seatSecret(), SeatSecrets.file(environment.getProperty("secrets.dir")))),
+                new SeatTokens(SeatSecrets.resolve(properties.seatSecret(), SeatSecrets.file(secrets))),
                 clock,
                 (franchise, executor, listener) ->
                         new PlaywrightAuctionPage(browser, franchise.code(), executor, listener));

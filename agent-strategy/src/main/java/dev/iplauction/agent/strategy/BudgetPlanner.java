@@ -19,7 +19,7 @@ import java.util.Optional;
  * <ul>
  *   <li>the rules' {@link BiddingRules#maxBid maximum bid}: the purse less ₹30 L (the lowest base price) for every
  *       minimum place still open after this player;
- *   <li>the profile's per-player cap, a share of the starting purse;
+ *   <li>the buying style's per-player cap, a share of the starting purse;
  *   <li>the purse less a planning reserve for the places still to fill: every minimum place at a sensible price for
  *       the role it is needed for (judged from the base prices of the players still to come), and every place beyond
  *       the minimum up to the squad it aims for at the lowest base price. As places run short (see {@link Urgency})
@@ -44,31 +44,31 @@ public final class BudgetPlanner {
      *
      * @param team the franchise's standing (usually {@code context.mine()}; a rival's to estimate what it can pay)
      */
-    public Budget plan(TeamProfile profile, TeamState team, Player player, LotContext context) {
+    public Budget plan(BuyingStyle buyingStyle, TeamState team, Player player, LotContext context) {
         SquadRules rules = context.rules();
         Lakh purse = team.purse();
         Optional<RefusalReason> closed = BiddingRules.affordability(
                 rules, purse, team.squadSize(), team.overseasCount(), player.overseas(), Lakh.ZERO);
         Lakh ruleMax = BiddingRules.maxBid(rules, purse, team.squadSize());
-        Lakh cap = profile.perPlayerCap(context.startingPurseOr(purse));
+        Lakh cap = buyingStyle.perPlayerCap(context.startingPurseOr(purse));
         if (closed.isPresent()) {
             return new Budget(Lakh.ZERO, ruleMax, cap, purse, Limit.RULES, closed);
         }
-        Urgency urgency = Urgency.of(profile, team, context);
+        Urgency urgency = Urgency.of(buyingStyle, team, context);
         int needed = Math.max(0, rules.minSquad() - (team.squadSize() + 1));
-        int wanted = Math.max(0, profile.targetSquad(rules) - (team.squadSize() + 1)) - needed;
+        int wanted = Math.max(0, buyingStyle.targetSquad(rules) - (team.squadSize() + 1)) - needed;
         int overseasLeft = rules.maxOverseas() - team.overseasCount() - (player.overseas() ? 1 : 0);
         List<Player> upcoming = context.upcoming();
 
         long floor = cheapestCompletion(upcoming, needed, overseasLeft, rules);
         long sensible =
-                Math.max(floor, sensibleCompletion(profile, team, player, upcoming, needed, overseasLeft, rules));
+                Math.max(floor, sensibleCompletion(buyingStyle, team, player, upcoming, needed, overseasLeft, rules));
         long optional = (long) wanted * rules.minBasePrice().value();
         double slack = 1 - urgency.level();
         long reserve = floor + (long) Math.ceil(slack * (sensible - floor + optional));
 
-        int placesToFill = Math.max(1, profile.targetSquad(rules) - team.squadSize());
-        double spreadShare = Math.min(1, (3 + 3 * profile.aggression()) / placesToFill);
+        int placesToFill = Math.max(1, buyingStyle.targetSquad(rules) - team.squadSize());
+        double spreadShare = Math.min(1, (3 + 3 * buyingStyle.aggression()) / placesToFill);
         long spread = (long) Math.floor(purse.value() * spreadShare);
 
         long afterReserve = purse.value() - reserve;
@@ -115,7 +115,7 @@ public final class BudgetPlanner {
      * sensible price for that role, the others at a sensible price for any player.
      */
     static long sensibleCompletion(
-            TeamProfile profile,
+            BuyingStyle buyingStyle,
             TeamState team,
             Player player,
             List<Player> upcoming,
@@ -142,7 +142,7 @@ public final class BudgetPlanner {
         int left = needed;
         for (Role role : Role.values()) {
             int have = team.count(role) + (player.role() == role ? 1 : 0);
-            int deficit = Math.max(0, profile.roleTarget(role, rules) - have);
+            int deficit = Math.max(0, buyingStyle.roleTarget(role, rules) - have);
             int places = Math.min(left, deficit);
             List<Integer> prices = pricesByRole.getOrDefault(role, List.of());
             long price = prices.isEmpty() ? anyRole : sensiblePrice(prices, rules);
@@ -172,13 +172,13 @@ public final class BudgetPlanner {
      *
      * @param limit the most it may bid on this player now: within every other field
      * @param ruleMax the rules' maximum bid (purse less the reserve for the minimum squad)
-     * @param profileCap the profile's per-player cap
+     * @param styleCap the buying style's per-player cap
      * @param reserve what it keeps back for the places still to fill
      * @param binding which of the four bounds the limit is
      * @param refusal why it may not buy this player at any price (squad full, overseas slots full), if so
      */
     public record Budget(
-            Lakh limit, Lakh ruleMax, Lakh profileCap, Lakh reserve, Limit binding, Optional<RefusalReason> refusal) {
+            Lakh limit, Lakh ruleMax, Lakh styleCap, Lakh reserve, Limit binding, Optional<RefusalReason> refusal) {
 
         /** Whether it may bid this amount. */
         public boolean allows(Lakh amount) {
@@ -196,7 +196,7 @@ public final class BudgetPlanner {
         }
     }
 
-    /** The bounds of a budget: the rules' maximum bid, the profile's cap, the planning reserve, the spread. */
+    /** The bounds of a budget: the rules' maximum bid, the buying style's cap, the planning reserve, the spread. */
     public enum Limit {
         RULES,
         CAP,

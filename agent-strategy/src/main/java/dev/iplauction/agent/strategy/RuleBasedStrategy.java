@@ -45,17 +45,18 @@ public final class RuleBasedStrategy implements Strategy {
     /** A price at or below this share of a player's worth is a bargain a card is always spent on. */
     static final double RTM_BARGAIN = 0.75;
 
-    private final Function<Franchise, TeamProfile> profiles;
+    private final Function<Franchise, BuyingStyle> buyingStyles;
     private final Valuation valuation;
     private final BudgetPlanner planner;
 
-    /** The ten franchises' own profiles, with a valuation from the market's signals. */
+    /** The ten franchises' own buying styles, with a valuation from the market's signals. */
     public RuleBasedStrategy() {
-        this(TeamProfiles::of, new Valuation(), new BudgetPlanner());
+        this(BuyingStyles::of, new Valuation(), new BudgetPlanner());
     }
 
-    public RuleBasedStrategy(Function<Franchise, TeamProfile> profiles, Valuation valuation, BudgetPlanner planner) {
-        this.profiles = Objects.requireNonNull(profiles, "profiles");
+    public RuleBasedStrategy(
+            Function<Franchise, BuyingStyle> buyingStyles, Valuation valuation, BudgetPlanner planner) {
+        this.buyingStyles = Objects.requireNonNull(buyingStyles, "buyingStyles");
         this.valuation = Objects.requireNonNull(valuation, "valuation");
         this.planner = Objects.requireNonNull(planner, "planner");
     }
@@ -172,7 +173,7 @@ public final class RuleBasedStrategy implements Strategy {
         if (beyondEstimate.isPresent()) {
             return beyondEstimate;
         }
-        double share = 0.35 + 0.65 * plan.profile().aggression();
+        double share = 0.35 + 0.65 * plan.buyingStyle().aggression();
         int step = roundDownToFive(matched.value() + share * (max.value() - matched.value()));
         Lakh raise =
                 Lakh.max(Lakh.of(step), Increments.IPL.nextBid(context.player().basePrice(), matched));
@@ -185,7 +186,7 @@ public final class RuleBasedStrategy implements Strategy {
      * former player, within its purse and its cap. Empty when its character is unknown.
      */
     private Optional<Lakh> holdersReach(LotContext context, TeamState card) {
-        TeamProfile holder = profiles.apply(card.franchise());
+        BuyingStyle holder = buyingStyles.apply(card.franchise());
         if (holder == null) {
             return Optional.empty();
         }
@@ -215,14 +216,14 @@ public final class RuleBasedStrategy implements Strategy {
     }
 
     private Plan plan(LotContext context, double loyalty) {
-        TeamProfile profile =
-                Objects.requireNonNull(profiles.apply(context.me()), () -> "no profile for " + context.me());
+        BuyingStyle buyingStyle =
+                Objects.requireNonNull(buyingStyles.apply(context.me()), () -> "no buying style for " + context.me());
         Player player = context.player();
-        Budget budget = planner.plan(profile, context.mine(), player, context);
-        Appraisal appraisal = valuation.appraise(profile, context.mine(), player, context);
-        Lakh stretched =
-                Lakh.of(roundDownToFive(appraisal.worth().value() * (1 + STRETCH * profile.aggression()) * loyalty));
-        return new Plan(profile, budget, appraisal, stretched, Lakh.min(stretched, budget.limit()));
+        Budget budget = planner.plan(buyingStyle, context.mine(), player, context);
+        Appraisal appraisal = valuation.appraise(buyingStyle, context.mine(), player, context);
+        Lakh stretched = Lakh.of(
+                roundDownToFive(appraisal.worth().value() * (1 + STRETCH * buyingStyle.aggression()) * loyalty));
+        return new Plan(buyingStyle, budget, appraisal, stretched, Lakh.min(stretched, budget.limit()));
     }
 
     /** The next bid the room shows; without one (never in a live room), the IPL ladder's. */
@@ -240,7 +241,7 @@ public final class RuleBasedStrategy implements Strategy {
         return (lakh + 4) / 5 * 5;
     }
 
-    private record Plan(TeamProfile profile, Budget budget, Appraisal appraisal, Lakh stretched, Lakh max) {
+    private record Plan(BuyingStyle buyingStyle, Budget budget, Appraisal appraisal, Lakh stretched, Lakh max) {
 
         /** Why the maximum is below the stretched valuation, when the budget holds it down. */
         String ceiling() {

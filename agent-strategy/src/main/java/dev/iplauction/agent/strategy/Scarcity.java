@@ -30,7 +30,11 @@ record Scarcity(int supply, int demand, double factor) {
     static final Scarcity UNKNOWN = new Scarcity(0, 0, 1);
 
     static Scarcity of(
-            TeamProfile profile, Player player, double quality, LotContext context, Function<Player, Rating> rating) {
+            BuyingStyle buyingStyle,
+            Player player,
+            double quality,
+            LotContext context,
+            Function<Player, Rating> rating) {
         if (context.upcoming().isEmpty()) {
             return UNKNOWN;
         }
@@ -47,7 +51,7 @@ record Scarcity(int supply, int demand, double factor) {
         room.add(context.mine());
         int demand = 0;
         for (TeamState team : room) {
-            boolean needs = team.count(player.role()) < profile.roleTarget(player.role(), rules);
+            boolean needs = team.count(player.role()) < buyingStyle.roleTarget(player.role(), rules);
             boolean fits = BiddingRules.affordability(
                             rules,
                             team.purse(),

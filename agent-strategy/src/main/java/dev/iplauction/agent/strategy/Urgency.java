@@ -23,9 +23,9 @@ record Urgency(int placesShort, int demand, int lots, double level, double fill)
 
     static final double FULL = 0.7;
 
-    static Urgency of(TeamProfile profile, TeamState team, LotContext context) {
+    static Urgency of(BuyingStyle buyingStyle, TeamState team, LotContext context) {
         int minSquad = context.rules().minSquad();
-        int aim = profile.targetSquad(context.rules());
+        int aim = buyingStyle.targetSquad(context.rules());
         int placesShort = Math.max(0, minSquad - team.squadSize());
         Map<Franchise, TeamState> room = new LinkedHashMap<>();
         if (context.mine() != null) {

@@ -1,7 +1,7 @@
 package dev.iplauction.agent.strategy;
 
+import dev.iplauction.agent.strategy.BuyingStyle.Priorities;
 import dev.iplauction.agent.strategy.PlayerRating.Rating;
-import dev.iplauction.agent.strategy.TeamProfile.Priorities;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.Role;
@@ -94,29 +94,29 @@ public final class Valuation {
      * the lots left, is willing to take a player it would otherwise let go, up to his base price and more; one
      * between the minimum and its aim, as the lots run out, takes cheap players to fill its squad.
      */
-    public Lakh worthTo(TeamProfile profile, TeamState team, Player player, LotContext context) {
-        return appraise(profile, team, player, context).worth();
+    public Lakh worthTo(BuyingStyle buyingStyle, TeamState team, Player player, LotContext context) {
+        return appraise(buyingStyle, team, player, context).worth();
     }
 
-    Appraisal appraise(TeamProfile profile, TeamState team, Player player, LotContext context) {
+    Appraisal appraise(BuyingStyle buyingStyle, TeamState team, Player player, LotContext context) {
         SquadRules rules = context.rules();
         Rating rated = rate(player);
         Lakh fair = fairPrice(player, rated);
-        RoleNeed need = RoleNeed.of(profile, team, player.role(), rules);
-        Urgency urgency = Urgency.of(profile, team, context);
+        RoleNeed need = RoleNeed.of(buyingStyle, team, player.role(), rules);
+        Urgency urgency = Urgency.of(buyingStyle, team, context);
 
-        double preference = 0.7 + 0.6 * liking(profile.priorities(), rated, player);
-        double risk = player.capped() ? 1 : 0.55 + 0.6 * profile.riskTolerance();
-        double overseas = player.overseas() ? OVERSEAS_DISCOUNT + 0.3 * profile.overseasPreference() : 1;
-        double style = styleFactor(profile, player);
-        double reference = roomReference(profile, team, context);
-        double depth = depthFactor(profile, team, rules, reference);
-        double perPlace = perOpenPlace(profile, team, rules);
+        double preference = 0.7 + 0.6 * liking(buyingStyle.priorities(), rated, player);
+        double risk = player.capped() ? 1 : 0.55 + 0.6 * buyingStyle.riskTolerance();
+        double overseas = player.overseas() ? OVERSEAS_DISCOUNT + 0.3 * buyingStyle.overseasPreference() : 1;
+        double style = styleFactor(buyingStyle, player);
+        double reference = roomReference(buyingStyle, team, context);
+        double depth = depthFactor(buyingStyle, team, rules, reference);
+        double perPlace = perOpenPlace(buyingStyle, team, rules);
         double wealth = Math.max(0.6, Math.min(1.6, Math.sqrt(perPlace / reference)));
 
         double place = placeCost(fair.value(), perPlace);
-        double home = 1 + HOME_WEIGHT * rating.homeAdvantage(player, profile.franchise());
-        Scarcity scarcity = Scarcity.of(profile, player, rated.quality(), context, this::rate);
+        double home = 1 + HOME_WEIGHT * rating.homeAdvantage(player, buyingStyle.franchise());
+        Scarcity scarcity = Scarcity.of(buyingStyle, player, rated.quality(), context, this::rate);
         double worth = fair.value()
                 * preference
                 * risk
@@ -138,7 +138,7 @@ public final class Valuation {
         } else if (urgency.fill() > 0 && !need.saturated()) {
             worth = Math.max(worth, urgency.fill() * Math.min(fair.value(), perPlace));
         }
-        if (team.squadSize() >= profile.targetSquad(rules) && !need.saturated()) {
+        if (team.squadSize() >= buyingStyle.targetSquad(rules) && !need.saturated()) {
             worth = Math.max(worth, spareMoney(team, rules, fair.value()));
         }
         return new Appraisal(fair, Lakh.of(roundToFive(worth)), need, urgency, scarcity);
@@ -159,21 +159,21 @@ public final class Valuation {
      * #REFERENCE_PER_PLACE}; as rivals spend out it falls, so a franchise that has kept its money is richer than the
      * room and bids like it (between a third and 1.3 times the reference, so one odd team cannot swing it).
      */
-    static double roomReference(TeamProfile profile, TeamState team, LotContext context) {
+    static double roomReference(BuyingStyle buyingStyle, TeamState team, LotContext context) {
         SquadRules rules = context.rules();
-        double total = perPlaceInRoom(profile, team, rules);
+        double total = perPlaceInRoom(buyingStyle, team, rules);
         int teams = 1;
         for (TeamState rival : context.rivals()) {
             if (rival.franchise() != team.franchise()) {
-                total += perPlaceInRoom(profile, rival, rules);
+                total += perPlaceInRoom(buyingStyle, rival, rules);
                 teams++;
             }
         }
         return Math.max(REFERENCE_PER_PLACE / 3, Math.min(1.3 * REFERENCE_PER_PLACE, total / teams));
     }
 
-    private static double perPlaceInRoom(TeamProfile profile, TeamState team, SquadRules rules) {
-        int aim = profile.targetSquad(rules);
+    private static double perPlaceInRoom(BuyingStyle buyingStyle, TeamState team, SquadRules rules) {
+        int aim = buyingStyle.targetSquad(rules);
         int open = team.squadSize() < aim ? aim - team.squadSize() : rules.maxSquad() - team.squadSize();
         return open <= 0 ? 0 : (double) team.purse().value() / open;
     }
@@ -199,8 +199,8 @@ public final class Valuation {
     }
 
     /** The purse per place still to fill up to the squad the franchise aims for. */
-    static double perOpenPlace(TeamProfile profile, TeamState team, SquadRules rules) {
-        int open = Math.max(1, profile.targetSquad(rules) - team.squadSize());
+    static double perOpenPlace(BuyingStyle buyingStyle, TeamState team, SquadRules rules) {
+        int open = Math.max(1, buyingStyle.targetSquad(rules) - team.squadSize());
         return (double) team.purse().value() / open;
     }
 
@@ -231,7 +231,7 @@ public final class Valuation {
     }
 
     /** Spin or pace, as the franchise prefers: full weight for a bowler, half for an all-rounder. */
-    static double styleFactor(TeamProfile profile, Player player) {
+    static double styleFactor(BuyingStyle buyingStyle, Player player) {
         double weight = switch (player.role()) {
             case BOWLER -> 1.0;
             case ALL_ROUNDER -> 0.5;
@@ -239,7 +239,7 @@ public final class Valuation {
         };
         String style =
                 player.bowlingStyle() == null ? "" : player.bowlingStyle().toLowerCase(Locale.ROOT);
-        double lean = 2 * (profile.spinPreference() - 0.5);
+        double lean = 2 * (buyingStyle.spinPreference() - 0.5);
         if (style.contains("spin") || style.contains("slow") || style.contains("orthodox")) {
             return 1 + weight * 0.2 * lean;
         }
@@ -254,12 +254,12 @@ public final class Valuation {
      * to pay the reference price for every place left up to the maximum squad (money left over at the end buys
      * nothing).
      */
-    static double depthFactor(TeamProfile profile, TeamState team, SquadRules rules) {
-        return depthFactor(profile, team, rules, REFERENCE_PER_PLACE);
+    static double depthFactor(BuyingStyle buyingStyle, TeamState team, SquadRules rules) {
+        return depthFactor(buyingStyle, team, rules, REFERENCE_PER_PLACE);
     }
 
-    static double depthFactor(TeamProfile profile, TeamState team, SquadRules rules, double reference) {
-        int beyond = team.squadSize() - profile.targetSquad(rules);
+    static double depthFactor(BuyingStyle buyingStyle, TeamState team, SquadRules rules, double reference) {
+        int beyond = team.squadSize() - buyingStyle.targetSquad(rules);
         if (beyond < 0) {
             return 1;
         }
@@ -284,10 +284,10 @@ public final class Valuation {
      */
     record RoleNeed(Role role, int have, int target, int limit, double factor, int placesKept) {
 
-        static RoleNeed of(TeamProfile profile, TeamState team, Role role, SquadRules rules) {
+        static RoleNeed of(BuyingStyle buyingStyle, TeamState team, Role role, SquadRules rules) {
             int have = team.count(role);
-            int target = profile.roleTarget(role, rules);
-            int limit = profile.roleLimit(role, rules);
+            int target = buyingStyle.roleTarget(role, rules);
+            int limit = buyingStyle.roleLimit(role, rules);
             double factor;
             if (have >= limit) {
                 factor = 0;

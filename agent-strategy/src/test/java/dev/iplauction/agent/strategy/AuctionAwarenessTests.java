@@ -27,7 +27,7 @@ class AuctionAwarenessTests {
 
     @Test
     void theLastGoodKeeperIsWorthMoreThanOneOfManyStillToCome() {
-        TeamProfile mi = TeamProfiles.of(Franchise.MI);
+        BuyingStyle mi = BuyingStyles.of(Franchise.MI);
         TeamState team = Lots.team(Franchise.MI, 6_000, 3, 0, 3, 4);
         Player keeper = Lots.player(Role.WICKETKEEPER, 200);
         List<Player> manyKeepers = copies(keeper, 12);
@@ -45,7 +45,7 @@ class AuctionAwarenessTests {
 
     @Test
     void anOverseasFastBowlerIsScarceWhenFewOverseasOnesAreLeftHowManyIndiansSoEver() {
-        TeamProfile srh = TeamProfiles.of(Franchise.SRH);
+        BuyingStyle srh = BuyingStyles.of(Franchise.SRH);
         TeamState team = Lots.team(Franchise.SRH, 6_000, 3, 1, 3, 2);
         Player overseas = Lots.overseas(Lots.player(Role.BOWLER, 200));
         List<Player> indians = copies(Lots.player(Role.BOWLER, 200), 20);
@@ -57,7 +57,7 @@ class AuctionAwarenessTests {
 
     @Test
     void aPlayerNoRivalNeedsOrCanAffordIsNotScarce() {
-        TeamProfile gt = TeamProfiles.of(Franchise.GT);
+        BuyingStyle gt = BuyingStyles.of(Franchise.GT);
         TeamState full = Lots.team(Franchise.GT, 100, 6, 4, 6, 8);
         Player keeper = Lots.player(Role.WICKETKEEPER, 200);
         LotContext lot = Lots.withRivals(lot(full, keeper, copies(Lots.player(Role.BATTER, 30), 5)), List.of());
@@ -92,7 +92,7 @@ class AuctionAwarenessTests {
 
     @Test
     void aRoleNoSquadCanDoWithoutIsWorthMoreWhileTheSquadLacksIt() {
-        TeamProfile kkr = TeamProfiles.of(Franchise.KKR);
+        BuyingStyle kkr = BuyingStyles.of(Franchise.KKR);
         Player bowler = Lots.player(Role.BOWLER, 100);
         TeamState two = Lots.team(Franchise.KKR, 4_000, 4, 1, 8, 2);
         TeamState six = Lots.team(Franchise.KKR, 4_000, 4, 1, 4, 6);
@@ -128,7 +128,7 @@ class AuctionAwarenessTests {
 
     @Test
     void aFranchiseRicherThanTheRoomPerOpenPlaceBidsLikeIt() {
-        TeamProfile rr = TeamProfiles.of(Franchise.RR);
+        BuyingStyle rr = BuyingStyles.of(Franchise.RR);
         TeamState team = Lots.team(Franchise.RR, 2_000, 5, 2, 4, 5);
         Player bowler = Lots.player(Role.BOWLER, 100);
         LotContext richRoom = Lots.lot(team, bowler);

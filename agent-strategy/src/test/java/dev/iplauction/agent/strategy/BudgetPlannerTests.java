@@ -28,19 +28,19 @@ class BudgetPlannerTests {
         int positive = 0;
         for (int i = 0; i < 20_000; i++) {
             Standing standing = Standing.random(random);
-            TeamProfile profile = TeamProfiles.of(standing.team().franchise());
+            BuyingStyle buyingStyle = BuyingStyles.of(standing.team().franchise());
 
-            Budget budget = planner.plan(profile, standing.team(), standing.player(), standing.lot());
+            Budget budget = planner.plan(buyingStyle, standing.team(), standing.player(), standing.lot());
 
             SquadRules rules = standing.lot().rules();
             TeamState team = standing.team();
             Lakh limit = budget.limit();
             String why = standing.toString();
             assertThat(limit).as(why).isLessThanOrEqualTo(BiddingRules.maxBid(rules, team.purse(), team.squadSize()));
-            assertThat(limit).as(why).isLessThanOrEqualTo(budget.profileCap());
+            assertThat(limit).as(why).isLessThanOrEqualTo(budget.styleCap());
             assertThat(limit)
                     .as(why)
-                    .isLessThanOrEqualTo(profile.perPlayerCap(standing.lot().startingPurseOr(team.purse())));
+                    .isLessThanOrEqualTo(buyingStyle.perPlayerCap(standing.lot().startingPurseOr(team.purse())));
             if (limit.value() > 0) {
                 positive++;
                 assertThat(team.purse().value() - limit.value())
@@ -75,7 +75,7 @@ class BudgetPlannerTests {
         List<Player> upcoming = Collections.nCopies(30, Lots.player(Role.ALL_ROUNDER, 200));
         LotContext lot = Lots.lot(team, bowler, Lots.QUICK, Lots.QUICK_PURSE, upcoming.size(), upcoming);
 
-        Budget budget = planner.plan(TeamProfiles.of(Franchise.PBKS), team, bowler, lot);
+        Budget budget = planner.plan(BuyingStyles.of(Franchise.PBKS), team, bowler, lot);
 
         assertThat(budget.ruleMax()).isEqualTo(Lakh.of(1_000 - 2 * 30));
         assertThat(budget.limit().value()).isLessThanOrEqualTo(1_000 - 2 * 200);
@@ -92,7 +92,7 @@ class BudgetPlannerTests {
         }
         LotContext lot = Lots.lot(team, batter, SquadRules.IPL, Lakh.of(12_000), 400, upcoming);
 
-        Budget budget = planner.plan(TeamProfiles.of(Franchise.GT), team, batter, lot);
+        Budget budget = planner.plan(BuyingStyles.of(Franchise.GT), team, batter, lot);
 
         int placesAfter = SquadRules.IPL.minSquad() - team.squadSize() - 1;
         assertThat(budget.reserve().value()).isGreaterThanOrEqualTo(placesAfter * 75);
@@ -111,8 +111,8 @@ class BudgetPlannerTests {
         LotContext calm = Lots.lot(team, batter, SquadRules.IPL, Lakh.of(12_000), 400, upcoming);
         LotContext pressed = Lots.lot(team, batter, SquadRules.IPL, Lakh.of(12_000), upcoming.size(), upcoming);
 
-        Budget relaxed = planner.plan(TeamProfiles.of(Franchise.GT), team, batter, calm);
-        Budget urgent = planner.plan(TeamProfiles.of(Franchise.GT), team, batter, pressed);
+        Budget relaxed = planner.plan(BuyingStyles.of(Franchise.GT), team, batter, calm);
+        Budget urgent = planner.plan(BuyingStyles.of(Franchise.GT), team, batter, pressed);
 
         assertThat(urgent.reserve()).isLessThan(relaxed.reserve());
         assertThat(urgent.reserve()).as("the seven cheapest to come").isEqualTo(Lakh.of(5 * 75 + 2 * 150));
@@ -140,10 +140,10 @@ class BudgetPlannerTests {
         TeamState team = Lots.team(Franchise.CSK, 12_000, 3, 1, 4, 6);
         Player star = Lots.marquee(Role.BATTER);
 
-        Budget budget = planner.plan(TeamProfiles.of(Franchise.CSK), team, star, Lots.lot(team, star));
+        Budget budget = planner.plan(BuyingStyles.of(Franchise.CSK), team, star, Lots.lot(team, star));
 
         assertThat(budget.limit()).isEqualTo(Lakh.of(2_160));
-        assertThat(budget.profileCap()).isEqualTo(Lakh.of(2_160));
+        assertThat(budget.styleCap()).isEqualTo(Lakh.of(2_160));
     }
 
     @Test
@@ -151,7 +151,7 @@ class BudgetPlannerTests {
         TeamState team = Lots.team(Franchise.RR, 4_100, 2, 1, 1, 2);
         Player star = Lots.marquee(Role.BOWLER);
 
-        Budget budget = planner.plan(TeamProfiles.of(Franchise.RR), team, star, Lots.lot(team, star));
+        Budget budget = planner.plan(BuyingStyles.of(Franchise.RR), team, star, Lots.lot(team, star));
 
         double share = (3 + 3 * 0.40) / (22 - 6);
         assertThat(budget.limit().value()).isLessThanOrEqualTo((int) (4_100 * share));
@@ -162,7 +162,7 @@ class BudgetPlannerTests {
         TeamState full = Lots.team(Franchise.MI, 5_000, 2, 2, 2, 2);
         Player batter = Lots.player(Role.BATTER, 100);
         Budget noRoom = planner.plan(
-                TeamProfiles.of(Franchise.MI),
+                BuyingStyles.of(Franchise.MI),
                 full,
                 batter,
                 Lots.lot(full, batter, Lots.QUICK, Lots.QUICK_PURSE, 10, List.of()));
@@ -170,12 +170,12 @@ class BudgetPlannerTests {
         TeamState overseasFull = Lots.withOverseas(Lots.team(Franchise.MI, 5_000, 2, 1, 1, 1), 3);
         Player overseas = Lots.overseas(batter);
         Budget noSlot = planner.plan(
-                TeamProfiles.of(Franchise.MI),
+                BuyingStyles.of(Franchise.MI),
                 overseasFull,
                 overseas,
                 Lots.lot(overseasFull, overseas, Lots.QUICK, Lots.QUICK_PURSE, 10, List.of()));
         Budget indian = planner.plan(
-                TeamProfiles.of(Franchise.MI),
+                BuyingStyles.of(Franchise.MI),
                 overseasFull,
                 batter,
                 Lots.lot(overseasFull, batter, Lots.QUICK, Lots.QUICK_PURSE, 10, List.of()));
@@ -196,9 +196,9 @@ class BudgetPlannerTests {
         LotContext lot = new LotContext(
                 "TEST42", Franchise.PBKS, 1, star, null, null, star.basePrice(), SquadRules.IPL, team, List.of(), 500);
 
-        Budget budget = planner.plan(TeamProfiles.of(Franchise.PBKS), team, star, lot);
+        Budget budget = planner.plan(BuyingStyles.of(Franchise.PBKS), team, star, lot);
 
-        assertThat(budget.profileCap()).isEqualTo(Lakh.of(2_800));
+        assertThat(budget.styleCap()).isEqualTo(Lakh.of(2_800));
     }
 
     /** A random standing: a squad, a purse, a player on the block and the players to come. */

@@ -23,11 +23,11 @@ class MiniAuctionTests {
         LotContext context = lot(mi, player(Role.BATTER, 30));
 
         assertThat(MiniAuction.adapt(context).rules()).isEqualTo(new SquadRules(25, 25, 8, Lakh.of(30)));
-        var budget = planner.plan(TeamProfiles.of(Franchise.MI), mi, context.player(), MiniAuction.adapt(context));
+        var budget = planner.plan(BuyingStyles.of(Franchise.MI), mi, context.player(), MiniAuction.adapt(context));
         assertThat(budget.limit())
                 .as("the lowest base price kept back for each of the four slots left after this one")
                 .isLessThanOrEqualTo(Lakh.of(275 - 4 * 30));
-        assertThat(planner.plan(TeamProfiles.of(Franchise.MI), mi, context.player(), context)
+        assertThat(planner.plan(BuyingStyles.of(Franchise.MI), mi, context.player(), context)
                         .limit())
                 .as("as a mega auction it would not keep that back: a squad of 20 has its minimum")
                 .isGreaterThan(Lakh.of(275 - 4 * 30));
@@ -50,7 +50,7 @@ class MiniAuctionTests {
         TeamState kkr = withCards(team(Franchise.KKR, 6430, 3, 2, 3, 4), 0, 12, 0);
         LotContext context = MiniAuction.adapt(lot(kkr, player(Role.ALL_ROUNDER, 200)));
 
-        var budget = planner.plan(TeamProfiles.of(Franchise.KKR), kkr, context.player(), context);
+        var budget = planner.plan(BuyingStyles.of(Franchise.KKR), kkr, context.player(), context);
 
         assertThat(budget.limit()).isGreaterThan(Lakh.ZERO).isLessThan(Lakh.of(6430 / 2));
     }

@@ -152,7 +152,7 @@ class ProfileRatingTests {
         assertThat(rating.homeAdvantage(spinner, Franchise.CSK)).isPositive();
         assertThat(rating.homeAdvantage(spinner, Franchise.MI)).isZero();
         Valuation valuation = new Valuation(rating);
-        TeamProfile csk = TeamProfiles.of(Franchise.CSK);
+        BuyingStyle csk = BuyingStyles.of(Franchise.CSK);
         TeamState team = Lots.team(Franchise.CSK, 6_000, 3, 1, 3, 3);
         Valuation neutral = new Valuation(new ProfileRating(
                 p -> Optional.of(new PlayerProfile(

@@ -114,7 +114,7 @@ class RuleBasedStrategyTests {
 
     @Test
     void passesWhenTheRoleIsSaturatedAndThereIsNoHurry() {
-        TeamProfile csk = TeamProfiles.of(Franchise.CSK);
+        BuyingStyle csk = BuyingStyles.of(Franchise.CSK);
         int limit = csk.roleLimit(Role.BOWLER, SquadRules.IPL);
         TeamState team = Lots.team(Franchise.CSK, 4_000, 4, 2, 4, limit);
         Player bowler = Lots.player(Role.BOWLER, 75);
@@ -143,7 +143,7 @@ class RuleBasedStrategyTests {
 
     @Test
     void aSideShortOfItsMinimumTakesACheapPlayerItWouldOtherwiseLetGoAsLotsRunOut() {
-        TeamProfile csk = TeamProfiles.of(Franchise.CSK);
+        BuyingStyle csk = BuyingStyles.of(Franchise.CSK);
         int limit = csk.roleLimit(Role.BOWLER, Lots.QUICK);
         TeamState team = Lots.team(Franchise.CSK, 1_500, 0, 0, 0, limit);
         Player bowler = Lots.player(Role.BOWLER, 100);
@@ -174,7 +174,7 @@ class RuleBasedStrategyTests {
                     Franchise.values()[(team.franchise().ordinal() + 1) % 10]);
 
             LotDecision decision = strategy.decide(lot);
-            Lakh limit = planner.plan(TeamProfiles.of(team.franchise()), team, player, lot)
+            Lakh limit = planner.plan(BuyingStyles.of(team.franchise()), team, player, lot)
                     .limit();
             assertThat(decision.maxBid()).isLessThanOrEqualTo(limit);
             assertThat(decision.source()).isEqualTo(Source.RULES);
@@ -301,8 +301,8 @@ class RuleBasedStrategyTests {
 
     @Test
     void theProfilesCanBeReplaced() {
-        TeamProfile csk = TeamProfiles.of(Franchise.CSK);
-        TeamProfile timid = new TeamProfile(
+        BuyingStyle csk = BuyingStyles.of(Franchise.CSK);
+        BuyingStyle timid = new BuyingStyle(
                 Franchise.CSK,
                 "never bids more than 1% of the purse",
                 0,

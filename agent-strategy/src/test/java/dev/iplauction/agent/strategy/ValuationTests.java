@@ -110,7 +110,7 @@ class ValuationTests {
 
     @Test
     void roleNeedRaisesWhatAPlayerIsWorthAndAFilledRoleLowersIt() {
-        TeamProfile csk = TeamProfiles.of(Franchise.CSK);
+        BuyingStyle csk = BuyingStyles.of(Franchise.CSK);
         Player keeper = Lots.player(Role.WICKETKEEPER, 100);
         int target = csk.roleTarget(Role.WICKETKEEPER, SquadRules.IPL);
         int limit = csk.roleLimit(Role.WICKETKEEPER, SquadRules.IPL);
@@ -130,21 +130,21 @@ class ValuationTests {
 
     @Test
     void everyRoleIsWorthMoreWhileTheSquadIsShortOfIt() {
-        for (TeamProfile profile : TeamProfiles.all()) {
+        for (BuyingStyle buyingStyle : BuyingStyles.all()) {
             for (Role role : Role.values()) {
                 Player player = Lots.player(role, 150);
-                TeamState empty = Lots.team(profile.franchise(), 6_000, 2, 1, 2, 2);
-                TeamState full = withRole(empty, role, profile.roleTarget(role, SquadRules.IPL));
-                Lakh needed = valuation.worthTo(profile, empty, player, Lots.lot(empty, player));
-                Lakh filled = valuation.worthTo(profile, full, player, Lots.lot(full, player));
-                assertThat(needed).as("%s %s", profile.franchise(), role).isGreaterThan(filled);
+                TeamState empty = Lots.team(buyingStyle.franchise(), 6_000, 2, 1, 2, 2);
+                TeamState full = withRole(empty, role, buyingStyle.roleTarget(role, SquadRules.IPL));
+                Lakh needed = valuation.worthTo(buyingStyle, empty, player, Lots.lot(empty, player));
+                Lakh filled = valuation.worthTo(buyingStyle, full, player, Lots.lot(full, player));
+                assertThat(needed).as("%s %s", buyingStyle.franchise(), role).isGreaterThan(filled);
             }
         }
     }
 
     @Test
     void aSquadBeyondItsAimValuesEachExtraPlayerLessUnlessItsPurseIsStillDeep() {
-        TeamProfile gt = TeamProfiles.of(Franchise.GT);
+        BuyingStyle gt = BuyingStyles.of(Franchise.GT);
         Player bowler = Lots.player(Role.BOWLER, 75);
         TeamState aim = Lots.team(Franchise.GT, 200, 6, 2, 6, 8);
         TeamState beyond = Lots.team(Franchise.GT, 200, 7, 2, 6, 8);
@@ -164,8 +164,8 @@ class ValuationTests {
         TeamState mi = Lots.team(Franchise.MI, 6_000, 2, 1, 2, 3);
         TeamState rr = Lots.team(Franchise.RR, 6_000, 2, 1, 2, 3);
 
-        assertThat(valuation.worthTo(TeamProfiles.of(Franchise.MI), mi, star, Lots.lot(mi, star)))
-                .isGreaterThan(valuation.worthTo(TeamProfiles.of(Franchise.RR), rr, star, Lots.lot(rr, star)));
+        assertThat(valuation.worthTo(BuyingStyles.of(Franchise.MI), mi, star, Lots.lot(mi, star)))
+                .isGreaterThan(valuation.worthTo(BuyingStyles.of(Franchise.RR), rr, star, Lots.lot(rr, star)));
     }
 
     @Test
@@ -174,9 +174,9 @@ class ValuationTests {
         TeamState rr = Lots.team(Franchise.RR, 6_000, 2, 1, 2, 3);
         TeamState csk = Lots.team(Franchise.CSK, 6_000, 2, 1, 2, 3);
 
-        assertThat(valuation.worthTo(TeamProfiles.of(Franchise.RR), rr, youngster, Lots.lot(rr, youngster)))
+        assertThat(valuation.worthTo(BuyingStyles.of(Franchise.RR), rr, youngster, Lots.lot(rr, youngster)))
                 .isGreaterThan(
-                        valuation.worthTo(TeamProfiles.of(Franchise.CSK), csk, youngster, Lots.lot(csk, youngster)));
+                        valuation.worthTo(BuyingStyles.of(Franchise.CSK), csk, youngster, Lots.lot(csk, youngster)));
     }
 
     @Test
@@ -185,8 +185,8 @@ class ValuationTests {
         Player quick = Lots.withStyle(Lots.player(Role.BOWLER, 100), "RIGHT ARM Fast");
         TeamState kkr = Lots.team(Franchise.KKR, 6_000, 2, 1, 2, 2);
         TeamState srh = Lots.team(Franchise.SRH, 6_000, 2, 1, 2, 2);
-        TeamProfile kkrProfile = TeamProfiles.of(Franchise.KKR);
-        TeamProfile srhProfile = TeamProfiles.of(Franchise.SRH);
+        BuyingStyle kkrProfile = BuyingStyles.of(Franchise.KKR);
+        BuyingStyle srhProfile = BuyingStyles.of(Franchise.SRH);
 
         assertThat(valuation.worthTo(kkrProfile, kkr, spinner, Lots.lot(kkr, spinner)))
                 .isGreaterThan(valuation.worthTo(kkrProfile, kkr, quick, Lots.lot(kkr, quick)));
@@ -196,7 +196,7 @@ class ValuationTests {
 
     @Test
     void aRicherPursePerOpenPlaceRaisesWhatAPlayerIsWorth() {
-        TeamProfile lsg = TeamProfiles.of(Franchise.LSG);
+        BuyingStyle lsg = BuyingStyles.of(Franchise.LSG);
         Player allRounder = Lots.player(Role.ALL_ROUNDER, 150);
         TeamState poor = Lots.team(Franchise.LSG, 2_000, 2, 1, 2, 3);
         TeamState rich = Lots.team(Franchise.LSG, 9_000, 2, 1, 2, 3);
@@ -207,7 +207,7 @@ class ValuationTests {
 
     @Test
     void aSideShortOfItsMinimumWithFewLotsLeftTakesAPlayerItWouldOtherwiseLetGo() {
-        TeamProfile csk = TeamProfiles.of(Franchise.CSK);
+        BuyingStyle csk = BuyingStyles.of(Franchise.CSK);
         Player bowler = Lots.player(Role.BOWLER, 200);
         int limit = csk.roleLimit(Role.BOWLER, Lots.QUICK);
         TeamState saturated = Lots.team(Franchise.CSK, 3_000, 0, 0, 0, limit);

@@ -1,23 +1,19 @@
 package dev.iplauction.auction.house;
 
+import dev.iplauction.security.SecretFiles;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /** Seat and host tokens: random, unguessable, and kept only as SHA-256 hashes in events and memory. */
 public final class Tokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Tokens() {}
 
+    /** A new random token, made as every secret of the project is ({@link SecretFiles#newSecret()}). */
     public static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretFiles.newSecret();
     }
 
     /** An invitation to a held seat: the lobby with the rejoin form filled in, so the person only presses Rejoin. */

@@ -2,7 +2,6 @@ package dev.iplauction.auction.kafka;
 
 import dev.iplauction.auction.system.AuctionProperties;
 import dev.iplauction.contracts.Topics;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,7 +11,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,12 +25,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 class KafkaConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics auctionTopics(
-            @Value("${auction.kafka.partitions:3}") int partitions,
-            @Value("${auction.kafka.replicas:1}") short replicas,
-            @Value("${auction.kafka.min-insync-replicas:1}") int minInSync) {
+    KafkaAdmin.NewTopics auctionTopics(EventLogSettings settings) {
         // With three brokers (the ha profile): replicas 3, min.insync.replicas 2, so acks=all means two copies.
-        String minIsr = String.valueOf(Math.max(1, Math.min(minInSync, replicas)));
+        int partitions = settings.partitions();
+        int replicas = settings.replicas();
+        String minIsr = String.valueOf(settings.minInsyncReplicas());
         return new KafkaAdmin.NewTopics(
                 TopicBuilder.name(Topics.AUCTION_EVENTS.topicName())
                         .partitions(partitions)
@@ -63,20 +60,18 @@ class KafkaConfiguration {
             KafkaTemplate<byte[], byte[]> deadLetterTemplate,
             KafkaProperties properties,
             AuctionProperties auction,
-            @Value("${auction.kafka.transactional-id:${spring.application.name:auction-service}}")
-                    String transactionalId,
-            @Value("${auction.kafka.max-record-bytes:900000}") int maxRecordBytes,
-            @Value("${auction.kafka.read-timeout:60s}") Duration readTimeout) {
+            EventLogSettings settings) {
         Map<String, Object> producer = durable(properties.buildProducerProperties());
         int timeout = (int) Math.max(1000, auction.writeTimeout().toMillis());
-        producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
         producer.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
         producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         producer.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Math.max(10_000, 3 * timeout));
         // Room for the largest event the house lets through, plus the record's framing.
-        producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1_048_576, maxRecordBytes + 64 * 1024));
+        producer.put(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1_048_576, settings.maxRecordBytes() + 64 * 1024));
         Map<String, Object> consumer = new HashMap<>(properties.buildConsumerProperties());
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -87,8 +82,8 @@ class KafkaConfiguration {
                 () -> new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()),
                 deadLetterTemplate,
                 consumers,
-                maxRecordBytes,
-                readTimeout);
+                settings.maxRecordBytes(),
+                settings.readTimeout());
     }
 
     /** Every auction event must survive a broker failover and never be written twice or out of order. */

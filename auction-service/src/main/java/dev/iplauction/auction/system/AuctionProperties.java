@@ -17,10 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param acceleratedWindow the same for the accelerated round
  * @param rtmWindow how long each right-to-match step waits
  * @param writeTimeout how long a change may wait for the event log before it is refused
+ * @param outcomeTimeout how long a caller whose write failed waits for the reload that says whether it happened
  * @param tick how often the clock looks for windows that have run out
  * @param bootstrap an auction to create at start-up, if it does not exist yet
  * @param limits what one client, and everyone together, may ask of the house
  * @param seatSecret the agents' seat secret ({@code AGENT_SEAT_SECRET}); empty: the shared file, made if absent
+ * @param reportUrl report-service as a browser reaches it ({@code AUCTION_REPORT_URL}): the results page links to
+ *     {@code <report-url>/reports/<CODE>}; blank: no link
  */
 @Validated
 @ConfigurationProperties("auction")
@@ -29,10 +32,12 @@ public record AuctionProperties(
         @DefaultValue("5s") Duration acceleratedWindow,
         @DefaultValue("8s") Duration rtmWindow,
         @DefaultValue("5s") Duration writeTimeout,
+        @DefaultValue("60s") Duration outcomeTimeout,
         @DefaultValue("20ms") Duration tick,
         @Valid @DefaultValue Bootstrap bootstrap,
         @Valid @DefaultValue Limits limits,
-        @DefaultValue("") String seatSecret) {
+        @DefaultValue("") String seatSecret,
+        @DefaultValue("") String reportUrl) {
 
     /**
      * @param maxLiveAuctions unfinished auctions at once; one more is refused (409)
@@ -81,6 +86,27 @@ public record AuctionProperties(
         @AssertTrue(message = "auction.bootstrap.code (AUCTION_CODE) must be six letters or digits, such as ABCD12")
         public boolean isCodeValid() {
             return !enabled() || AuctionCode.isValid(code);
+        }
+    }
+
+    @AssertTrue(message = "auction.outcome-timeout must be longer than zero")
+    public boolean isOutcomeTimeoutValid() {
+        return !outcomeTimeout.isNegative() && !outcomeTimeout.isZero();
+    }
+
+    @AssertTrue(
+            message = "auction.report-url (AUCTION_REPORT_URL) must be blank (no link) or an absolute http(s) address"
+                    + " such as http://localhost:8084")
+    public boolean isReportUrlValid() {
+        if (reportUrl == null || reportUrl.isBlank()) {
+            return true;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(reportUrl.strip());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

@@ -7,9 +7,7 @@ import dev.iplauction.auction.house.AuctionObserver;
 import dev.iplauction.auction.house.CreationGate;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -53,8 +51,7 @@ class HouseConfiguration {
             Clock clock,
             CatalogueRepository catalogues,
             List<AuctionObserver> observers,
-            AuctionProperties properties,
-            @Value("${auction.outcome-timeout:60s}") Duration outcomeTimeout) {
+            AuctionProperties properties) {
         return new AuctionHouse(
                 eventLog,
                 clock,
@@ -66,7 +63,7 @@ class HouseConfiguration {
                         properties.rtmWindow(),
                         properties.writeTimeout(),
                         properties.tick(),
-                        outcomeTimeout,
+                        properties.outcomeTimeout(),
                         properties.limits().finishedKept()),
                 new CreationGate(
                         properties.limits().maxLiveAuctions(),

@@ -7,6 +7,7 @@ import dev.iplauction.auction.rules.AuctionRefusal;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.security.SeatSecrets;
 import dev.iplauction.security.SecretFiles;
+import dev.iplauction.security.SecretsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,13 +34,10 @@ class Recovery implements SmartLifecycle {
     private final Path secrets;
     private volatile boolean running;
 
-    Recovery(
-            AuctionHouse house,
-            AuctionProperties properties,
-            @org.springframework.beans.factory.annotation.Value("${secrets.dir:}") String secretsDir) {
+    Recovery(AuctionHouse house, AuctionProperties properties, SecretsSettings secrets) {
         this.house = house;
         this.properties = properties;
-        this.secrets = SecretFiles.directory(secretsDir);
+        this.secrets = secrets.directory();
     }
 
     /** Where the house keeps the bootstrap auction's host token when it made it. */

@@ -32,6 +32,6 @@ class TableStream {
     }
 
     static String json(TableView view) {
-        return AuctionPages.scriptSafe(EventJson.mapper().writeValueAsString(view));
+        return HousePages.scriptSafe(EventJson.mapper().writeValueAsString(view));
     }
 }

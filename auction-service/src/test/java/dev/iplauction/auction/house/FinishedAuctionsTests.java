@@ -23,7 +23,7 @@ class FinishedAuctionsTests {
     private static final int KEPT = 2;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-11-24T10:00:00Z"));
-    private final WritePathTests.FakeLog eventLog = new WritePathTests.FakeLog();
+    private final MemoryEventLog eventLog = new MemoryEventLog();
     private final List<AuctionHouse> houses = new ArrayList<>();
 
     private AuctionHouse house() {

@@ -40,7 +40,7 @@ class SixTeamLeagueTests {
         }
         CatalogueRepository catalogues = CatalogueRepository.fromClasspath().with(file);
         MutableClock clock = new MutableClock(Instant.parse("2025-12-16T10:00:00Z"));
-        WritePathTests.FakeLog log = new WritePathTests.FakeLog();
+        MemoryEventLog log = new MemoryEventLog();
 
         Map<Franchise, String> seats = new LinkedHashMap<>();
         AuctionView end;

@@ -14,12 +14,8 @@ import dev.iplauction.kafkatest.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +28,7 @@ class WritePathTests {
     private static final CatalogueRepository CATALOGUES = CatalogueRepository.fromClasspath();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-11-24T10:00:00Z"));
-    private final FakeLog eventLog = new FakeLog();
+    private final MemoryEventLog eventLog = new MemoryEventLog();
     private final AuctionHouse house = house(eventLog, clock, AuctionHouse.Settings.DEFAULT_FINISHED_KEPT);
 
     /** A house on the given log with short windows (10 s, 5 s, 4 s), a 2 s write timeout and a 5 ms tick. */
@@ -55,41 +51,6 @@ class WritePathTests {
     @AfterEach
     void close() {
         house.close();
-    }
-
-    /** An in-memory log: appends either land, fail, land-then-fail (a lost answer) or throw at once. */
-    static final class FakeLog implements AuctionEventLog {
-        final List<AuctionEvent> records = new CopyOnWriteArrayList<>();
-        final List<AuctionEvent> deadLetters = new CopyOnWriteArrayList<>();
-        volatile BiFunction<String, List<AuctionEvent>, CompletableFuture<Void>> onAppend = this::land;
-        volatile boolean readable = true;
-
-        CompletableFuture<Void> land(String code, List<AuctionEvent> events) {
-            records.addAll(events);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> append(String auctionCode, List<AuctionEvent> events) {
-            return onAppend.apply(auctionCode, events);
-        }
-
-        @Override
-        public Map<String, List<AuctionEvent>> readAll() {
-            if (!readable) {
-                throw new EventLogUnavailable("the log is down", null);
-            }
-            Map<String, List<AuctionEvent>> all = new LinkedHashMap<>();
-            for (AuctionEvent e : records) {
-                all.computeIfAbsent(e.auctionCode(), k -> new ArrayList<>()).add(e);
-            }
-            return all;
-        }
-
-        @Override
-        public void deadLetter(AuctionEvent event, String reason) {
-            deadLetters.add(event);
-        }
     }
 
     static CreateAuction twoPlayers() {

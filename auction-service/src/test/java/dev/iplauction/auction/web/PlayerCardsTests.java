@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.CreateAuction;
+import dev.iplauction.auction.house.MemoryEventLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The room's player card shows the profile of the auction's own player: catalogue ids repeat across catalogues. */
 class PlayerCardsTests {
 
-    private final AuctionHouse house = MemoryEventLog.house(new MemoryEventLog());
+    private final AuctionHouse house = new MemoryEventLog().house();
     private final PlayerCards cards = new PlayerCards(house);
 
     @AfterEach

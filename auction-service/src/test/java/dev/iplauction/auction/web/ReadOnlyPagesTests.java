@@ -8,11 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.iplauction.auction.catalogue.CatalogueRepository;
 import dev.iplauction.auction.house.AuctionHouse;
 import dev.iplauction.auction.house.CreateAuction;
+import dev.iplauction.auction.house.MemoryEventLog;
+import dev.iplauction.auction.system.AuctionProperties;
 import dev.iplauction.auction.table.TableNotes;
 import dev.iplauction.contracts.Franchise;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * (damaged), one whose write to the log failed (read-only until reloaded). The home page's list and the room say so;
  * a healthy auction says nothing.
  */
-@WebMvcTest(AuctionPages.class)
+@WebMvcTest(HousePages.class)
 @Import({TableStream.class, TableNotes.class, CatalogueChoices.class, ReadOnlyPagesTests.House.class})
 class ReadOnlyPagesTests {
 
@@ -45,6 +48,7 @@ class ReadOnlyPagesTests {
 
     /** The house the pages see: rebuilt from a log with a gap in one auction's records. */
     @TestConfiguration
+    @EnableConfigurationProperties(AuctionProperties.class)
     static class House {
 
         static String damagedCode;
@@ -58,13 +62,13 @@ class ReadOnlyPagesTests {
         @Bean(destroyMethod = "close")
         AuctionHouse auctionHouse(MemoryEventLog log) {
             damagedCode = log.damagedAuction();
-            AuctionHouse before = MemoryEventLog.house(log);
+            AuctionHouse before = log.house();
             try {
                 healthyCode = before.create(CreateAuction.of("quick")).code();
             } finally {
                 before.close();
             }
-            AuctionHouse rebuilt = MemoryEventLog.house(log);
+            AuctionHouse rebuilt = log.house();
             rebuilt.recover();
             return rebuilt;
         }
@@ -128,7 +132,7 @@ class ReadOnlyPagesTests {
 
     @Test
     void anAuctionWhoseWriteFailedIsReadOnlyUntilReloadedAndThePagesSaySo() throws Exception {
-        eventLog.failing = true;
+        eventLog.failing(true);
         try {
             try {
                 house.claimSeat(House.healthyCode, Franchise.CSK, null);
@@ -149,7 +153,7 @@ class ReadOnlyPagesTests {
             assertThat(room.text("damaged-reason")).contains("broker is down");
             assertThat(room.text("damaged-reload")).contains("retries by itself");
         } finally {
-            eventLog.failing = false;
+            eventLog.failing(false);
         }
         await().atMost(Duration.ofMinutes(1)).until(() -> house.reloading().isEmpty());
         assertThat(page("/auctions/" + House.healthyCode + "/room").one("damaged-banner"))

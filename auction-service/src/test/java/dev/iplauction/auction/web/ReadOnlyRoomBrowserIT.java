@@ -12,6 +12,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.iplauction.auction.house.AuctionEventLog;
 import dev.iplauction.auction.house.AuctionHouse;
+import dev.iplauction.auction.house.MemoryEventLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +91,7 @@ class ReadOnlyRoomBrowserIT {
             assertThat(page.getByTestId("damaged-banner")).isHidden();
 
             // The log goes away: the pause cannot be written; the auction is read-only and the room says so.
-            LOG.failing = true;
+            LOG.failing(true);
             Locator refusal = page.getByTestId("last-refusal");
             page.getByTestId("host-pause").click();
             assertThat(refusal).hasAttribute("data-count", "1");
@@ -105,7 +106,7 @@ class ReadOnlyRoomBrowserIT {
             assertThat(page.getByTestId("damaged-reason")).containsText("read-only");
 
             // The log is back: the house reloads the auction and the banner goes.
-            LOG.failing = false;
+            LOG.failing(false);
             await().atMost(Duration.ofMinutes(1)).until(() -> house.reloading().isEmpty());
             assertThat(page.getByTestId("damaged-banner")).isHidden();
             // The room shows the auction the log holds: running, the pause never written, whatever it saw meanwhile.
@@ -113,7 +114,7 @@ class ReadOnlyRoomBrowserIT {
             assertThat(page.locator("body"))
                     .hasAttribute("data-seq", String.valueOf(house.view(code).seq()));
         } finally {
-            LOG.failing = false;
+            LOG.failing(false);
         }
     }
 

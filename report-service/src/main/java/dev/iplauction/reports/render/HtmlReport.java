@@ -1,11 +1,11 @@
 package dev.iplauction.reports.render;
 
 import dev.iplauction.contracts.Lakh;
-import dev.iplauction.reports.profile.AuctionReport;
-import dev.iplauction.reports.profile.AuctionReport.FranchiseProfile;
-import dev.iplauction.reports.profile.AuctionReport.LotDecision;
-import dev.iplauction.reports.profile.AuctionReport.LotResult;
-import dev.iplauction.reports.profile.LatencyStats;
+import dev.iplauction.reports.analysis.AuctionReport;
+import dev.iplauction.reports.analysis.AuctionReport.FranchisePerformance;
+import dev.iplauction.reports.analysis.AuctionReport.LotDecision;
+import dev.iplauction.reports.analysis.AuctionReport.LotResult;
+import dev.iplauction.reports.analysis.LatencyStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,9 +81,9 @@ public final class HtmlReport {
         return TEMPLATES.process("reports/index", page);
     }
 
-    private static List<Row> franchiseRows(List<FranchiseProfile> franchises) {
+    private static List<Row> franchiseRows(List<FranchisePerformance> franchises) {
         List<Row> rows = new ArrayList<>();
-        for (FranchiseProfile f : franchises) {
+        for (FranchisePerformance f : franchises) {
             rows.add(new Row(
                     f.franchise(),
                     List.of(

@@ -1,11 +1,11 @@
 package dev.iplauction.reports.render;
 
 import dev.iplauction.contracts.Lakh;
-import dev.iplauction.reports.profile.AuctionReport;
-import dev.iplauction.reports.profile.AuctionReport.FranchiseProfile;
-import dev.iplauction.reports.profile.AuctionReport.LotDecision;
-import dev.iplauction.reports.profile.AuctionReport.LotResult;
-import dev.iplauction.reports.profile.LatencyStats;
+import dev.iplauction.reports.analysis.AuctionReport;
+import dev.iplauction.reports.analysis.AuctionReport.FranchisePerformance;
+import dev.iplauction.reports.analysis.AuctionReport.LotDecision;
+import dev.iplauction.reports.analysis.AuctionReport.LotResult;
+import dev.iplauction.reports.analysis.LatencyStats;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -58,7 +58,7 @@ public final class MarkdownReport {
         md.append("## Franchises\n\n");
         md.append("| franchise | lots won | spent | unspent | squad | overseas | roles |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|\n");
-        for (FranchiseProfile f : r.franchises()) {
+        for (FranchisePerformance f : r.franchises()) {
             md.append("| ")
                     .append(f.franchise())
                     .append(" | ")
@@ -83,7 +83,7 @@ public final class MarkdownReport {
         md.append("| franchise | decisions | by source | decision latency | bids placed | accepted | rejected"
                 + " (why) | outbid | reaction | LLM calls | cache hits | timeouts | errors |\n");
         md.append("|---|---:|---|---|---:|---:|---|---:|---|---:|---:|---:|---:|\n");
-        for (FranchiseProfile f : r.franchises()) {
+        for (FranchisePerformance f : r.franchises()) {
             var d = f.decisions();
             var b = f.bids();
             var l = f.llm();
@@ -121,7 +121,7 @@ public final class MarkdownReport {
         md.append("| franchise | heartbeats | heartbeat gaps | instances | takeovers | unhealthy | restarts (attempts)"
                 + " | failures | recoveries | last state |\n");
         md.append("|---|---:|---|---:|---:|---:|---|---:|---:|---|\n");
-        for (FranchiseProfile f : r.franchises()) {
+        for (FranchisePerformance f : r.franchises()) {
             var h = f.health();
             md.append("| ")
                     .append(f.franchise())

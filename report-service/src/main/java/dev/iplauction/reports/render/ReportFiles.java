@@ -1,7 +1,7 @@
 package dev.iplauction.reports.render;
 
 import dev.iplauction.contracts.EventJson;
-import dev.iplauction.reports.profile.AuctionReport;
+import dev.iplauction.reports.analysis.AuctionReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

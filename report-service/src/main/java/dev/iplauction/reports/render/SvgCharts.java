@@ -3,10 +3,10 @@ package dev.iplauction.reports.render;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Role;
-import dev.iplauction.reports.profile.AuctionReport;
-import dev.iplauction.reports.profile.AuctionReport.FranchiseProfile;
-import dev.iplauction.reports.profile.AuctionReport.HistogramBucket;
-import dev.iplauction.reports.profile.AuctionReport.LotResult;
+import dev.iplauction.reports.analysis.AuctionReport;
+import dev.iplauction.reports.analysis.AuctionReport.FranchisePerformance;
+import dev.iplauction.reports.analysis.AuctionReport.HistogramBucket;
+import dev.iplauction.reports.analysis.AuctionReport.LotResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +73,7 @@ public final class SvgCharts {
     }
 
     /** Spend by franchise: one bar each for what it spent, and beside it, fainter, what it left unspent. */
-    static Chart spend(List<FranchiseProfile> franchises) {
+    static Chart spend(List<FranchisePerformance> franchises) {
         int row = 28;
         int left = 60;
         int height = Math.max(1, franchises.size()) * row + 30;
@@ -85,7 +85,7 @@ public final class SvgCharts {
         List<Box> boxes = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
         for (int i = 0; i < franchises.size(); i++) {
-            FranchiseProfile f = franchises.get(i);
+            FranchisePerformance f = franchises.get(i);
             int y = 10 + i * row;
             double spent = f.purse().spentLakh() * scale;
             double unspent = nz(f.purse().unspentLakh()) * scale;
@@ -217,7 +217,7 @@ public final class SvgCharts {
     }
 
     /** Each franchise's squad as a stack of its roles. */
-    static Chart squads(List<FranchiseProfile> franchises) {
+    static Chart squads(List<FranchisePerformance> franchises) {
         int height = 260;
         int left = 40;
         int bottom = height - 50;
@@ -230,7 +230,7 @@ public final class SvgCharts {
         List<Stack> stacks = new ArrayList<>();
         Role[] roles = Role.values();
         for (int i = 0; i < franchises.size(); i++) {
-            FranchiseProfile f = franchises.get(i);
+            FranchisePerformance f = franchises.get(i);
             double x = left + i * slot + 4;
             double y = bottom;
             List<Box> segments = new ArrayList<>();

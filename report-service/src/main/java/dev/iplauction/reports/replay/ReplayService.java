@@ -1,9 +1,9 @@
 package dev.iplauction.reports.replay;
 
-import dev.iplauction.reports.profile.AuctionReport;
-import dev.iplauction.reports.profile.EventSource;
-import dev.iplauction.reports.profile.Recorded;
-import dev.iplauction.reports.profile.ReportBuilder;
+import dev.iplauction.reports.analysis.AuctionReport;
+import dev.iplauction.reports.analysis.EventSource;
+import dev.iplauction.reports.analysis.Recorded;
+import dev.iplauction.reports.analysis.ReportBuilder;
 import dev.iplauction.support.kafka.ReadToEnd;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.iplauction.reports.stream;
 
 import dev.iplauction.contracts.auction.AuctionEvent;
-import dev.iplauction.reports.profile.AuctionReport;
-import dev.iplauction.reports.profile.Recorded;
-import dev.iplauction.reports.profile.ReportBuilder;
+import dev.iplauction.reports.analysis.AuctionReport;
+import dev.iplauction.reports.analysis.Recorded;
+import dev.iplauction.reports.analysis.ReportBuilder;
 import dev.iplauction.reports.render.ReportFiles;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.iplauction.reports.stream;
 
 import dev.iplauction.contracts.EventJson;
-import dev.iplauction.reports.profile.EventSource;
+import dev.iplauction.reports.analysis.EventSource;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;

@@ -1,6 +1,6 @@
 package dev.iplauction.reports.stream;
 
-import dev.iplauction.reports.profile.AuctionReport;
+import dev.iplauction.reports.analysis.AuctionReport;
 
 /** Told each time the stream writes a report, for metrics and logs. */
 @FunctionalInterface

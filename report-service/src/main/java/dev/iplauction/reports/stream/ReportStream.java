@@ -1,6 +1,6 @@
 package dev.iplauction.reports.stream;
 
-import dev.iplauction.reports.profile.Recorded;
+import dev.iplauction.reports.analysis.Recorded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the report topology in a {@link KafkaStreams} for the application's life, and reads its events store for live
- * profiles of auctions still running. A stream thread that dies of an unexpected error is replaced rather than taking
+ * reports of auctions still running. A stream thread that dies of an unexpected error is replaced rather than taking
  * the service down; the records it had not committed are processed again, which the store's keys make harmless.
  */
 public final class ReportStream implements SmartLifecycle {

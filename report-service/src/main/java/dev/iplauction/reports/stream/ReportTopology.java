@@ -1,8 +1,8 @@
 package dev.iplauction.reports.stream;
 
 import dev.iplauction.contracts.EventJson;
-import dev.iplauction.reports.profile.EventSource;
-import dev.iplauction.reports.profile.Recorded;
+import dev.iplauction.reports.analysis.EventSource;
+import dev.iplauction.reports.analysis.Recorded;
 import dev.iplauction.reports.render.ReportFiles;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;

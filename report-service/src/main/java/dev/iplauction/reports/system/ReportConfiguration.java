@@ -1,7 +1,7 @@
 package dev.iplauction.reports.system;
 
 import dev.iplauction.contracts.Topics;
-import dev.iplauction.reports.profile.EventSource;
+import dev.iplauction.reports.analysis.EventSource;
 import dev.iplauction.reports.render.ReportFiles;
 import dev.iplauction.reports.replay.ReplayService;
 import dev.iplauction.reports.stream.DeadLetters;

@@ -1,6 +1,6 @@
 package dev.iplauction.reports.web;
 
-import dev.iplauction.reports.profile.AuctionReport;
+import dev.iplauction.reports.analysis.AuctionReport;
 import dev.iplauction.reports.render.HtmlReport;
 import dev.iplauction.reports.render.ReportFiles;
 import dev.iplauction.reports.replay.ReplayService;

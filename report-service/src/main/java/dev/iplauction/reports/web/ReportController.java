@@ -1,9 +1,9 @@
 package dev.iplauction.reports.web;
 
 import dev.iplauction.contracts.Lakh;
-import dev.iplauction.reports.profile.AuctionReport;
-import dev.iplauction.reports.profile.Recorded;
-import dev.iplauction.reports.profile.ReportBuilder;
+import dev.iplauction.reports.analysis.AuctionReport;
+import dev.iplauction.reports.analysis.Recorded;
+import dev.iplauction.reports.analysis.ReportBuilder;
 import dev.iplauction.reports.render.HtmlReport;
 import dev.iplauction.reports.render.MarkdownReport;
 import dev.iplauction.reports.render.ReportFiles;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reports over HTTP: the list, and each report as JSON, Markdown and HTML. A completed auction's report is the one on
- * disk; an auction still running gets a live profile built the same way from the events the stream holds so far.
+ * disk; an auction still running gets a live report built the same way from the events the stream holds so far.
  */
 @RestController
 class ReportController {

@@ -3,8 +3,8 @@ package dev.iplauction.reports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iplauction.reports.SampleAuction;
-import dev.iplauction.reports.profile.AuctionReport;
-import dev.iplauction.reports.profile.ReportBuilder;
+import dev.iplauction.reports.analysis.AuctionReport;
+import dev.iplauction.reports.analysis.ReportBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How one franchise likes to build a squad: the character the rule-based strategy plays. Every number is a weight or a
- * share between 0 and 1, so the same profile works for a quick auction (squads of 4 to 8) and the real one (18 to 25).
+ * A franchise's buying style: how it likes to build a squad, the character the rule-based strategy plays. Every number
+ * is a weight or a share between 0 and 1, so the same style works for a quick auction (squads of 4 to 8) and the real
+ * one (18 to 25).
  *
- * @param style one line a cricket fan would recognise
+ * @param summary one line a cricket fan would recognise
  * @param aggression how readily it raises: stretches its maximum above its valuation and lets one player take more
  *     of the purse
  * @param riskTolerance willingness to pay for uncapped, unproven players
@@ -23,9 +24,9 @@ import java.util.Objects;
  * @param maxBidShare the most it pays for one player, as a share of the starting purse
  * @param homeGround where it plays, which shapes the spin/pace preference
  */
-public record TeamProfile(
+public record BuyingStyle(
         Franchise franchise,
-        String style,
+        String summary,
         double aggression,
         double riskTolerance,
         Priorities priorities,
@@ -38,9 +39,9 @@ public record TeamProfile(
     /** How far above the minimum squad a team aims, as a share of the gap between the minimum and the maximum. */
     static final double SQUAD_DEPTH = 0.5;
 
-    public TeamProfile {
+    public BuyingStyle {
         Objects.requireNonNull(franchise, "franchise");
-        Objects.requireNonNull(style, "style");
+        Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(priorities, "priorities");
         Objects.requireNonNull(roleShares, "roleShares");
         Objects.requireNonNull(homeGround, "homeGround");

@@ -1,7 +1,7 @@
 package dev.iplauction.agent.strategy;
 
-import dev.iplauction.agent.strategy.TeamProfile.Priorities;
-import dev.iplauction.agent.strategy.TeamProfile.RoleShares;
+import dev.iplauction.agent.strategy.BuyingStyle.Priorities;
+import dev.iplauction.agent.strategy.BuyingStyle.RoleShares;
 import dev.iplauction.contracts.Franchise;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ten franchises' characters, one profile each. Aggression runs, from the most to the least: SRH, RCB, PBKS, MI,
- * KKR, DC, LSG, GT, RR, CSK.
+ * The ten franchises' buying styles, one each. Aggression runs, from the most to the least: SRH, RCB, PBKS, MI, KKR,
+ * DC, LSG, GT, RR, CSK.
  */
-public final class TeamProfiles {
+public final class BuyingStyles {
 
-    private static final Map<Franchise, TeamProfile> PROFILES = new EnumMap<>(Franchise.class);
+    private static final Map<Franchise, BuyingStyle> STYLES = new EnumMap<>(Franchise.class);
 
     static {
         // CSK: experience over everything, patient, rarely chases a price; all-rounders and spin for Chepauk's
@@ -130,21 +130,21 @@ public final class TeamProfiles {
                 0.24);
     }
 
-    private TeamProfiles() {}
+    private BuyingStyles() {}
 
-    /** The profile of a franchise. */
-    public static TeamProfile of(Franchise franchise) {
-        return PROFILES.get(franchise);
+    /** The buying style of a franchise. */
+    public static BuyingStyle of(Franchise franchise) {
+        return STYLES.get(franchise);
     }
 
     /** All ten, in franchise order. */
-    public static List<TeamProfile> all() {
-        return Arrays.stream(Franchise.values()).map(TeamProfiles::of).toList();
+    public static List<BuyingStyle> all() {
+        return Arrays.stream(Franchise.values()).map(BuyingStyles::of).toList();
     }
 
     private static void put(
             Franchise franchise,
-            String style,
+            String summary,
             double aggression,
             double riskTolerance,
             Priorities priorities,
@@ -152,11 +152,11 @@ public final class TeamProfiles {
             double overseasPreference,
             double spinPreference,
             double maxBidShare) {
-        PROFILES.put(
+        STYLES.put(
                 franchise,
-                new TeamProfile(
+                new BuyingStyle(
                         franchise,
-                        style,
+                        summary,
                         aggression,
                         riskTolerance,
                         priorities,

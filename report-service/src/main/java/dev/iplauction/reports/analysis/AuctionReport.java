@@ -1,4 +1,4 @@
-package dev.iplauction.reports.profile;
+package dev.iplauction.reports.analysis;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Everything a report says about one auction: the house's results (who bought whom, for how much, what went unsold)
- * and each franchise's profile from its agent's telemetry. A pure function of the auction's events ({@link
+ * and each franchise's performance from its agent's telemetry. A pure function of the auction's events ({@link
  * ReportBuilder}): the live service and a replay of the same events make equal reports. Money is in lakh, times in
  * milliseconds.
  *
@@ -25,7 +25,7 @@ public record AuctionReport(
         Totals totals,
         LatencyStats decisionLatency,
         List<HistogramBucket> decisionLatencyHistogram,
-        List<FranchiseProfile> franchises,
+        List<FranchisePerformance> franchises,
         List<LotResult> lots) {
 
     /** The auction as a whole. */
@@ -44,7 +44,7 @@ public record AuctionReport(
     /** Decision latencies counted into one bucket: from (inclusive) to (exclusive, null for no upper end). */
     public record HistogramBucket(String label, long fromMillis, Long toMillis, int count) {}
 
-    public record FranchiseProfile(
+    public record FranchisePerformance(
             String franchise,
             String name,
             Decisions decisions,

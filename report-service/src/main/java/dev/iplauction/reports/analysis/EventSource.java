@@ -1,4 +1,4 @@
-package dev.iplauction.reports.profile;
+package dev.iplauction.reports.analysis;
 
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Topics;

@@ -1,4 +1,4 @@
-package dev.iplauction.reports.profile;
+package dev.iplauction.reports.analysis;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
-package dev.iplauction.reports.profile;
+package dev.iplauction.reports.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iplauction.reports.SampleAuction;
-import dev.iplauction.reports.profile.AuctionReport.FranchiseProfile;
+import dev.iplauction.reports.analysis.AuctionReport.FranchisePerformance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +21,7 @@ class ReportBuilderTests {
     private final List<Recorded> events = SampleAuction.recorded(SampleAuction.events(CODE));
     private final AuctionReport report = ReportBuilder.build(CODE, events);
 
-    private FranchiseProfile franchise(String code) {
+    private FranchisePerformance franchise(String code) {
         return report.franchises().stream()
                 .filter(f -> f.franchise().equals(code))
                 .findFirst()
@@ -52,7 +52,9 @@ class ReportBuilderTests {
                 .containsEntry("agent.llm-calls", 7)
                 .containsEntry("agent.heartbeats", 6)
                 .containsEntry("orchestrator.events", 8);
-        assertThat(report.franchises()).extracting(FranchiseProfile::franchise).containsExactly("CSK", "MI", "RCB");
+        assertThat(report.franchises())
+                .extracting(FranchisePerformance::franchise)
+                .containsExactly("CSK", "MI", "RCB");
     }
 
     @Test

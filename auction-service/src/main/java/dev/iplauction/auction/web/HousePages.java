@@ -8,6 +8,7 @@ import dev.iplauction.auction.house.CreationRefused;
 import dev.iplauction.auction.house.EventLogUnavailable;
 import dev.iplauction.auction.house.HostAction;
 import dev.iplauction.auction.rules.AuctionRefusal;
+import dev.iplauction.auction.system.AuctionProperties;
 import dev.iplauction.auction.table.TableView;
 import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.AuctionCode;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,7 +48,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code PAGE_CONTRACT.md}.
  */
 @Controller
-class AuctionPages {
+class HousePages {
 
     /**
      * Why an auction refuses every change, for the pages: {@code damaged} (its rebuild could not apply a record) or
@@ -64,17 +64,17 @@ class AuctionPages {
     /** Where report-service serves reports ({@code auction.report-url}); blank: the results page links to none. */
     private final String reportUrl;
 
-    AuctionPages(
+    HousePages(
             AuctionHouse house,
             LiveUpdates liveUpdates,
             TableStream table,
             CatalogueChoices catalogues,
-            @Value("${auction.report-url:}") String reportUrl) {
+            AuctionProperties properties) {
         this.house = house;
         this.liveUpdates = liveUpdates;
         this.table = table;
         this.catalogues = catalogues;
-        this.reportUrl = reportUrl;
+        this.reportUrl = properties.reportUrl().strip();
     }
 
     static final Map<String, FranchiseStyle> STYLES = FranchiseStyle.ALL.stream()

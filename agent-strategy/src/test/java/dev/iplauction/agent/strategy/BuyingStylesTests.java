@@ -3,8 +3,8 @@ package dev.iplauction.agent.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.iplauction.agent.strategy.TeamProfile.Priorities;
-import dev.iplauction.agent.strategy.TeamProfile.RoleShares;
+import dev.iplauction.agent.strategy.BuyingStyle.Priorities;
+import dev.iplauction.agent.strategy.BuyingStyle.RoleShares;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
 import dev.iplauction.contracts.Role;
@@ -19,30 +19,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TeamProfilesTests {
+class BuyingStylesTests {
 
     @Test
     void everyFranchiseHasItsOwnProfile() {
-        List<TeamProfile> all = TeamProfiles.all();
+        List<BuyingStyle> all = BuyingStyles.all();
 
         assertThat(all).hasSize(10);
-        assertThat(all).extracting(TeamProfile::franchise).containsExactly(Franchise.values());
+        assertThat(all).extracting(BuyingStyle::franchise).containsExactly(Franchise.values());
         for (Franchise franchise : Franchise.values()) {
-            assertThat(TeamProfiles.of(franchise).franchise()).isEqualTo(franchise);
-            assertThat(TeamProfiles.of(franchise).homeGround()).isEqualTo(franchise.homeGround());
+            assertThat(BuyingStyles.of(franchise).franchise()).isEqualTo(franchise);
+            assertThat(BuyingStyles.of(franchise).homeGround()).isEqualTo(franchise.homeGround());
         }
         assertThat(all).doesNotHaveDuplicates();
-        assertThat(all).extracting(TeamProfile::aggression).doesNotHaveDuplicates();
-        assertThat(all).extracting(TeamProfile::priorities).doesNotHaveDuplicates();
-        assertThat(all).extracting(TeamProfile::roleShares).doesNotHaveDuplicates();
-        assertThat(all).extracting(TeamProfile::style).doesNotHaveDuplicates();
+        assertThat(all).extracting(BuyingStyle::aggression).doesNotHaveDuplicates();
+        assertThat(all).extracting(BuyingStyle::priorities).doesNotHaveDuplicates();
+        assertThat(all).extracting(BuyingStyle::roleShares).doesNotHaveDuplicates();
+        assertThat(all).extracting(BuyingStyle::summary).doesNotHaveDuplicates();
     }
 
     @Test
     void aggressionRunsFromSunrisersToSuperKingsAsDocumented() {
-        List<Franchise> mostAggressiveFirst = TeamProfiles.all().stream()
-                .sorted(Comparator.comparingDouble(TeamProfile::aggression).reversed())
-                .map(TeamProfile::franchise)
+        List<Franchise> mostAggressiveFirst = BuyingStyles.all().stream()
+                .sorted(Comparator.comparingDouble(BuyingStyle::aggression).reversed())
+                .map(BuyingStyle::franchise)
                 .toList();
 
         assertThat(mostAggressiveFirst)
@@ -65,10 +65,10 @@ class TeamProfilesTests {
         assertThat(leader(p -> p.priorities().starPower())).isEqualTo(Franchise.MI);
         assertThat(leader(p -> p.roleShares().batters())).isEqualTo(Franchise.RCB);
         assertThat(leader(p -> p.roleShares().allRounders())).isEqualTo(Franchise.KKR);
-        assertThat(leader(TeamProfile::spinPreference)).isEqualTo(Franchise.KKR);
-        assertThat(leader(TeamProfile::overseasPreference)).isEqualTo(Franchise.SRH);
-        assertThat(leader(TeamProfile::maxBidShare)).isEqualTo(Franchise.PBKS);
-        assertThat(leader(TeamProfile::riskTolerance)).isEqualTo(Franchise.RR);
+        assertThat(leader(BuyingStyle::spinPreference)).isEqualTo(Franchise.KKR);
+        assertThat(leader(BuyingStyle::overseasPreference)).isEqualTo(Franchise.SRH);
+        assertThat(leader(BuyingStyle::maxBidShare)).isEqualTo(Franchise.PBKS);
+        assertThat(leader(BuyingStyle::riskTolerance)).isEqualTo(Franchise.RR);
         assertThat(leader(p -> p.priorities().youth())).isEqualTo(Franchise.DC);
         assertThat(leader(p -> p.priorities().value())).isEqualTo(Franchise.RR);
     }
@@ -76,10 +76,10 @@ class TeamProfilesTests {
     @Test
     void theBalancedSidesSpreadTheirWeightAndLeanOnValue() {
         for (Franchise balanced : List.of(Franchise.GT, Franchise.LSG)) {
-            TeamProfile profile = TeamProfiles.of(balanced);
-            assertThat(profile.priorities().value()).isGreaterThanOrEqualTo(0.3);
-            assertThat(profile.aggression()).isBetween(0.4, 0.6);
-            RoleShares shares = profile.roleShares();
+            BuyingStyle buyingStyle = BuyingStyles.of(balanced);
+            assertThat(buyingStyle.priorities().value()).isGreaterThanOrEqualTo(0.3);
+            assertThat(buyingStyle.aggression()).isBetween(0.4, 0.6);
+            RoleShares shares = buyingStyle.roleShares();
             assertThat(List.of(shares.batters(), shares.allRounders(), shares.bowlers()))
                     .allSatisfy(share -> assertThat(share).isBetween(0.25, 0.36));
         }
@@ -88,9 +88,9 @@ class TeamProfilesTests {
     @Test
     void theYouthfulSidesTakeMoreRiskThanThePatientOnes() {
         double youthfulRisk = Math.min(
-                TeamProfiles.of(Franchise.DC).riskTolerance(),
-                TeamProfiles.of(Franchise.RR).riskTolerance());
-        assertThat(youthfulRisk).isGreaterThan(TeamProfiles.of(Franchise.CSK).riskTolerance() + 0.4);
+                BuyingStyles.of(Franchise.DC).riskTolerance(),
+                BuyingStyles.of(Franchise.RR).riskTolerance());
+        assertThat(youthfulRisk).isGreaterThan(BuyingStyles.of(Franchise.CSK).riskTolerance() + 0.4);
     }
 
     @ParameterizedTest(name = "squads of {0} to {1}")
@@ -98,9 +98,9 @@ class TeamProfilesTests {
     void roleTargetsScaleToTheSquadOfTheAuction(int min, int max, int overseas) {
         SquadRules rules = new SquadRules(min, max, overseas, Lakh.of(30));
         Set<Map<Role, Integer>> distinct = new HashSet<>();
-        for (TeamProfile profile : TeamProfiles.all()) {
-            int target = profile.targetSquad(rules);
-            Map<Role, Integer> targets = profile.roleTargets(rules);
+        for (BuyingStyle buyingStyle : BuyingStyles.all()) {
+            int target = buyingStyle.targetSquad(rules);
+            Map<Role, Integer> targets = buyingStyle.roleTargets(rules);
 
             assertThat(target).isBetween(min, max);
             assertThat(targets.keySet()).containsExactlyInAnyOrder(Role.values());
@@ -111,7 +111,7 @@ class TeamProfilesTests {
                 assertThat(targets.get(Role.WICKETKEEPER)).isPositive();
             }
             for (Role role : Role.values()) {
-                assertThat(profile.roleLimit(role, rules)).isGreaterThan(targets.get(role));
+                assertThat(buyingStyle.roleLimit(role, rules)).isGreaterThan(targets.get(role));
             }
             distinct.add(targets);
         }
@@ -125,27 +125,27 @@ class TeamProfilesTests {
     @Test
     void inTheIplTheTargetsAddUpToTwentyTwoAndShowEachSide() {
         SquadRules ipl = SquadRules.IPL;
-        assertThat(TeamProfiles.of(Franchise.CSK).targetSquad(ipl)).isEqualTo(22);
-        assertThat(TeamProfiles.of(Franchise.RCB).roleTarget(Role.BATTER, ipl)).isEqualTo(8);
-        assertThat(TeamProfiles.of(Franchise.KKR).roleTarget(Role.ALL_ROUNDER, ipl))
+        assertThat(BuyingStyles.of(Franchise.CSK).targetSquad(ipl)).isEqualTo(22);
+        assertThat(BuyingStyles.of(Franchise.RCB).roleTarget(Role.BATTER, ipl)).isEqualTo(8);
+        assertThat(BuyingStyles.of(Franchise.KKR).roleTarget(Role.ALL_ROUNDER, ipl))
                 .isEqualTo(8);
-        assertThat(TeamProfiles.of(Franchise.KKR).roleTarget(Role.BATTER, ipl))
-                .isLessThan(TeamProfiles.of(Franchise.RCB).roleTarget(Role.BATTER, ipl));
-        assertThat(TeamProfiles.of(Franchise.MI).targetSquad(Lots.QUICK)).isEqualTo(6);
+        assertThat(BuyingStyles.of(Franchise.KKR).roleTarget(Role.BATTER, ipl))
+                .isLessThan(BuyingStyles.of(Franchise.RCB).roleTarget(Role.BATTER, ipl));
+        assertThat(BuyingStyles.of(Franchise.MI).targetSquad(Lots.QUICK)).isEqualTo(6);
     }
 
     @Test
     void thePerPlayerCapIsAShareOfTheStartingPurse() {
-        assertThat(TeamProfiles.of(Franchise.PBKS).perPlayerCap(Lakh.of(12_000)))
+        assertThat(BuyingStyles.of(Franchise.PBKS).perPlayerCap(Lakh.of(12_000)))
                 .isEqualTo(Lakh.of(3_360));
-        assertThat(TeamProfiles.of(Franchise.RR).perPlayerCap(Lakh.of(4_000))).isEqualTo(Lakh.of(600));
+        assertThat(BuyingStyles.of(Franchise.RR).perPlayerCap(Lakh.of(4_000))).isEqualTo(Lakh.of(600));
     }
 
     @Test
     void aProfileRefusesWeightsOutsideZeroToOne() {
-        TeamProfile csk = TeamProfiles.of(Franchise.CSK);
+        BuyingStyle csk = BuyingStyles.of(Franchise.CSK);
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TeamProfile(
+                .isThrownBy(() -> new BuyingStyle(
                         Franchise.CSK,
                         "x",
                         1.5,
@@ -157,14 +157,14 @@ class TeamProfilesTests {
                         0.2,
                         "ground"));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TeamProfile(
+                .isThrownBy(() -> new BuyingStyle(
                         Franchise.CSK, "x", 0.5, 0.5, csk.priorities(), csk.roleShares(), 0.5, 0.5, 0, "ground"));
         assertThatIllegalArgumentException().isThrownBy(() -> new Priorities(0.5, 0.5, 0.5, 0));
         assertThatIllegalArgumentException().isThrownBy(() -> new RoleShares(0.3, 0.1, 0.3, 0.1));
     }
 
-    private static Franchise leader(ToDoubleFunction<TeamProfile> trait) {
-        return TeamProfiles.all().stream()
+    private static Franchise leader(ToDoubleFunction<BuyingStyle> trait) {
+        return BuyingStyles.all().stream()
                 .max(Comparator.comparingDouble(trait))
                 .orElseThrow()
                 .franchise();

@@ -1,4 +1,4 @@
-package dev.iplauction.reports.profile;
+package dev.iplauction.reports.analysis;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -23,6 +23,7 @@ import dev.iplauction.auction.house.AuctionNotFound;
 import dev.iplauction.auction.house.CreateAuction;
 import dev.iplauction.auction.house.HostAction;
 import dev.iplauction.auction.rules.AuctionRefusal;
+import dev.iplauction.auction.system.AuctionProperties;
 import dev.iplauction.auction.table.TableNotes;
 import dev.iplauction.auction.view.AuctionView;
 import dev.iplauction.contracts.EventJson;
@@ -43,6 +44,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -52,12 +54,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest(AuctionPages.class)
-@Import({TableStream.class, TableNotes.class, CatalogueChoices.class, AuctionPagesTests.Catalogues.class})
-class AuctionPagesTests {
+@WebMvcTest(HousePages.class)
+@Import({TableStream.class, TableNotes.class, CatalogueChoices.class, HousePagesTests.Catalogues.class})
+class HousePagesTests {
 
     /** The shipped catalogues, as the house has them when AUCTION_CATALOGUE names no file. */
     @TestConfiguration
+    @EnableConfigurationProperties(AuctionProperties.class)
     static class Catalogues {
         @Bean
         CatalogueRepository catalogueRepository() {

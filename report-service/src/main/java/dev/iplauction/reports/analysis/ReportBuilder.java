@@ -1,4 +1,4 @@
-package dev.iplauction.reports.profile;
+package dev.iplauction.reports.analysis;
 
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Player;
@@ -24,17 +24,17 @@ import dev.iplauction.contracts.auction.AuctionEvent.SeatClaimed;
 import dev.iplauction.contracts.auction.FranchiseSetup;
 import dev.iplauction.contracts.auction.SquadPlayer;
 import dev.iplauction.contracts.orchestrator.OrchestratorEvent;
-import dev.iplauction.reports.profile.AuctionReport.Bids;
-import dev.iplauction.reports.profile.AuctionReport.Decisions;
-import dev.iplauction.reports.profile.AuctionReport.FranchiseProfile;
-import dev.iplauction.reports.profile.AuctionReport.Health;
-import dev.iplauction.reports.profile.AuctionReport.HistogramBucket;
-import dev.iplauction.reports.profile.AuctionReport.Llm;
-import dev.iplauction.reports.profile.AuctionReport.LotDecision;
-import dev.iplauction.reports.profile.AuctionReport.LotResult;
-import dev.iplauction.reports.profile.AuctionReport.Purse;
-import dev.iplauction.reports.profile.AuctionReport.Squad;
-import dev.iplauction.reports.profile.AuctionReport.Totals;
+import dev.iplauction.reports.analysis.AuctionReport.Bids;
+import dev.iplauction.reports.analysis.AuctionReport.Decisions;
+import dev.iplauction.reports.analysis.AuctionReport.FranchisePerformance;
+import dev.iplauction.reports.analysis.AuctionReport.Health;
+import dev.iplauction.reports.analysis.AuctionReport.HistogramBucket;
+import dev.iplauction.reports.analysis.AuctionReport.Llm;
+import dev.iplauction.reports.analysis.AuctionReport.LotDecision;
+import dev.iplauction.reports.analysis.AuctionReport.LotResult;
+import dev.iplauction.reports.analysis.AuctionReport.Purse;
+import dev.iplauction.reports.analysis.AuctionReport.Squad;
+import dev.iplauction.reports.analysis.AuctionReport.Totals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -127,8 +127,8 @@ public final class ReportBuilder {
         heartbeats.forEach(h -> franchises.add(h.franchise()));
         lifecycle.forEach(o -> franchises.add(o.franchise()));
 
-        List<FranchiseProfile> profiles = franchises.stream()
-                .map(f -> new FranchiseProfile(
+        List<FranchisePerformance> performances = franchises.stream()
+                .map(f -> new FranchisePerformance(
                         f.code(),
                         f.displayName(),
                         decisions(only(decisions, DecisionMade::franchise, f)),
@@ -170,7 +170,7 @@ public final class ReportBuilder {
                 totals,
                 LatencyStats.of(latencies),
                 histogram(latencies),
-                profiles,
+                performances,
                 lots);
     }
 

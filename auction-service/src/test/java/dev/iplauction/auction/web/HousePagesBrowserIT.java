@@ -38,7 +38,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 // The broker address goes straight into spring.kafka.bootstrap-servers: logging (the Kafka appender) reads it
 // before a ${spring.embedded.kafka.brokers} placeholder could be resolved.
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class AuctionPagesBrowserIT {
+class HousePagesBrowserIT {
 
     /**
      * Long enough that every step a test takes inside one lot (a click, the other browser seeing it, the next click)

@@ -1,10 +1,6 @@
-package dev.iplauction.auction.web;
+package dev.iplauction.auction.house;
 
 import dev.iplauction.auction.catalogue.CatalogueRepository;
-import dev.iplauction.auction.house.AuctionEventLog;
-import dev.iplauction.auction.house.AuctionHouse;
-import dev.iplauction.auction.house.CreateAuction;
-import dev.iplauction.auction.house.EventLogUnavailable;
 import dev.iplauction.contracts.auction.AuctionEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,28 +10,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 
 /**
- * An event log in memory that can be made to fail (appends and reads alike, as when the broker is down), for the pages
- * of auctions that refuse every change.
+ * The event log in memory, for the house's and the pages' tests. Appends land unless a test says otherwise: they can
+ * fail, land then fail (a lost answer) or throw at once ({@link #onAppend}), reads can fail ({@link #readable}), or
+ * both at once as when the broker is down ({@link #failing(boolean)}).
  */
-final class MemoryEventLog implements AuctionEventLog {
+public final class MemoryEventLog implements AuctionEventLog {
 
-    final List<AuctionEvent> records = new CopyOnWriteArrayList<>();
-    volatile boolean failing;
+    public final List<AuctionEvent> records = new CopyOnWriteArrayList<>();
+    public final List<AuctionEvent> deadLetters = new CopyOnWriteArrayList<>();
+    public volatile BiFunction<String, List<AuctionEvent>, CompletableFuture<Void>> onAppend = this::land;
+    public volatile boolean readable = true;
 
-    @Override
-    public CompletableFuture<Void> append(String auctionCode, List<AuctionEvent> events) {
-        if (failing) {
-            return CompletableFuture.failedFuture(new EventLogUnavailable("the broker is down", null));
-        }
+    /** What an append does when nothing fails: the events land. */
+    public CompletableFuture<Void> land(String code, List<AuctionEvent> events) {
         records.addAll(events);
         return CompletableFuture.completedFuture(null);
     }
 
+    /** The broker down (appends and reads fail), or back up. */
+    public void failing(boolean down) {
+        readable = !down;
+        onAppend = down
+                ? (code, events) -> CompletableFuture.failedFuture(new EventLogUnavailable("the broker is down", null))
+                : this::land;
+    }
+
+    @Override
+    public CompletableFuture<Void> append(String auctionCode, List<AuctionEvent> events) {
+        return onAppend.apply(auctionCode, events);
+    }
+
     @Override
     public Map<String, List<AuctionEvent>> readAll() {
-        if (failing) {
+        if (!readable) {
             throw new EventLogUnavailable("the broker is down", null);
         }
         Map<String, List<AuctionEvent>> all = new LinkedHashMap<>();
@@ -46,14 +56,16 @@ final class MemoryEventLog implements AuctionEventLog {
     }
 
     @Override
-    public void deadLetter(AuctionEvent event, String reason) {}
+    public void deadLetter(AuctionEvent event, String reason) {
+        deadLetters.add(event);
+    }
 
     /**
      * Creates a quick auction in this log and adds a record after a gap in its sequence numbers: a house rebuilt from
      * this log cannot apply it and loads the auction damaged. Returns its code.
      */
-    String damagedAuction() {
-        AuctionHouse house = house(this);
+    public String damagedAuction() {
+        AuctionHouse house = house();
         String code;
         try {
             code = house.create(CreateAuction.of("quick")).code();
@@ -69,9 +81,9 @@ final class MemoryEventLog implements AuctionEventLog {
     }
 
     /** A house on this log with the usual windows; a caller waits at most 2 s to learn what a failed write did. */
-    static AuctionHouse house(MemoryEventLog log) {
+    public AuctionHouse house() {
         return new AuctionHouse(
-                log,
+                this,
                 Clock.systemUTC(),
                 CatalogueRepository.fromClasspath(),
                 List.of(),
