@@ -181,6 +181,10 @@ public class KafkaLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
         // acks=1 is not idempotent; a log record sent twice on a retry is better than a producer that refuses.
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "all".equals(acks) || "-1".equals(acks));
+        // One request in flight: with more, a topic still being created can hold the queue in the idempotent
+        // producer's out-of-order-sequence retries until the delivery timeout (KAFKA-14359), dropping lines meanwhile.
+        // A few lines a second need order, not parallel requests.
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         try {
             return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         } catch (RuntimeException e) {
