@@ -132,7 +132,8 @@ class AgentConfiguration {
 
     /**
      * Chromium starts beside the rest of Spring's start (Kafka, the web server, the seat assignment): seats' pages wait
-     * for it in the browser's queue. Measured: seats ready about N s sooner (README, Benchmarks).
+     * for it in the browser's queue, and Spring no longer waits the several seconds Chromium takes (README,
+     * Benchmarks).
      */
     @Bean(destroyMethod = "close")
     BrowserHost browserHost(BrowserSettings settings) {
