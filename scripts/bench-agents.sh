@@ -6,19 +6,21 @@
 # A benchmark, not a test: run it by hand on a quiet machine. The full 2025 auction with a 1 s clock takes a while.
 #
 #   scripts/bench-agents.sh [--catalogue ipl2025|quick] [--window-ms 1000] [--llm false] [--agent-jvm-options "..."]
-#                           [--with-load]
+#                           [--cds true|false] [--with-load]
 #
 # First it measures the floor on this machine, now (AgentsFloor: a rival's bid reaching Java through the page, one
 # click round trip, the page's own click to its bid shown), so the agents' figures can be read against it however
 # busy the machine is. --with-load runs two CPU burners beside the whole run (killed at the end).
 #
-# The agent's JVM gets the options the containers use (AGENT_JVM_OPTIONS below) unless told otherwise.
+# The agent's JVM gets the options the containers use (AGENT_JVM_OPTIONS below) unless told otherwise, and, as in the
+# agent image, starts from the unpacked jar with a class-data-sharing archive made by docker/cds-archive (--cds false:
+# the plain exec jar, no archive).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/jdk.sh"
 java="$JAVA_HOME/bin/java"
 
-catalogue=ipl2025 window=1000 llm=false with_load=false jvm_options="${AGENT_JVM_OPTIONS:--XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -Dspring.main.lazy-initialization=true}"
+catalogue=ipl2025 window=1000 llm=false with_load=false cds=true jvm_options="${AGENT_JVM_OPTIONS:--XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -Dspring.main.lazy-initialization=true}"
 while [ $# -gt 0 ]; do
     case "$1" in
         --catalogue) catalogue="$2"; shift 2 ;;
@@ -26,7 +28,9 @@ while [ $# -gt 0 ]; do
         --llm) llm="$2"; shift 2 ;;
         --agent-jvm-options) jvm_options="$2"; shift 2 ;;
         --with-load) with_load=true; shift ;;
-        *) echo "unknown option $1 (use --catalogue ipl2025|quick, --window-ms N, --llm true|false, --with-load)" >&2
+        --cds) cds="$2"; shift 2 ;;
+        *) echo "unknown option $1 (use --catalogue ipl2025|quick, --window-ms N, --llm true|false, --cds true|false,"\
+                "--with-load)" >&2
            exit 2 ;;
     esac
 done
@@ -40,6 +44,22 @@ echo "logs in $work"
 echo "building ..."
 (cd "$root" && ./mvnw -q -B -pl local-kafka,auction-service,agent-service,benchmarks -am package -DskipTests \
     -Dspotless.check.skip=true)
+agent_jar="$(ls "$root"/agent-service/target/agent-service-*-exec.jar)"
+case "$cds" in
+    true)
+        # As the agent image does: the jar unpacked, and an archive of the classes a start loads (a training run up to
+        # the end of Spring's refresh, with the agent's own JVM options).
+        "$java" -Djarmode=tools -jar "$agent_jar" extract --destination "$work/agent" > /dev/null
+        agent_jar="$(ls "$work"/agent/agent-service-*.jar)"
+        echo "making the agent's class-data-sharing archive ..."
+        PATH="$JAVA_HOME/bin:$PATH" JAVA_TOOL_OPTIONS="$jvm_options" CHROMIUM_PATH="$chromium" \
+            PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "$root/docker/cds-archive" "$agent_jar" "$work/agent.jsa" &> "$work/cds.log"
+        jvm_options="$jvm_options -XX:SharedArchiveFile=$work/agent.jsa"
+        ;;
+    false) ;;
+    *) echo "--cds takes true or false, not '$cds'" >&2; exit 2 ;;
+esac
+
 start_kafka
 start_auction_service
 
@@ -53,5 +73,5 @@ fi
 
 "$java" -cp "$root/benchmarks/target/classes:$root/benchmarks/target/lib/*" dev.iplauction.bench.AgentsAuction \
     --url "http://127.0.0.1:$http_port" --kafka "127.0.0.1:$kafka_port" \
-    --agent-jar "$(ls "$root"/agent-service/target/agent-service-*-exec.jar)" --chromium "$chromium" \
+    --agent-jar "$agent_jar" --chromium "$chromium" \
     --catalogue "$catalogue" --window-ms "$window" --llm "$llm" --logs "$work" --agent-jvm-options "$jvm_options"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the auction house: bids per second accepted through the HTTP API with every bid written to Kafka
-# (acks=all), the latency of an accepted bid, and the time from a bid to the update showing in a browser.
+# (acks=all), the latency of an accepted bid, and the time from a bid to the update showing in a browser; beside it,
+# before and after, a bare Kafka producer doing the same writes (BareWrites), and the ratio house / bare.
 # Starts its own single-node Kafka (from the Kafka jars) and auction-service on spare ports, prints the numbers,
 # and stops both. A benchmark, not a test: run it by hand on a quiet machine.
 #
@@ -30,11 +31,28 @@ start_kafka
 start_auction_service
 
 cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
+# The physical limit: a bare producer doing the house's writes (one BidAccepted-sized record per write, acks=all, one
+# transactional producer committing whatever waits, as many writers as auctions) against the same broker, before and
+# after the house, so that the house's figure can be read against what Kafka alone does on this machine, now.
+bare() {
+    echo
+    echo "== bare Kafka producer, $1 the house ($(nproc) cores) =="
+    "$java" -cp "$cp" dev.iplauction.bench.BareWrites --bootstrap "127.0.0.1:$kafka_port" --writers "$auctions" \
+        --seconds "$seconds" | tee "$work/bare-$1.txt"
+}
+rate() { sed -n "s/.* = \([0-9]*\) $2\/s.*/\1/p" "$1"; }
+bare before
 echo
 echo "== HTTP bids with Kafka writes ($(nproc) cores) =="
 "$java" -cp "$cp" dev.iplauction.bench.BidThroughput --url "http://127.0.0.1:$http_port" \
-    --auctions "$auctions" --seconds "$seconds"
+    --auctions "$auctions" --seconds "$seconds" | tee "$work/house.txt"
 echo "auction-service RSS after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
+bare after
+house=$(rate "$work/house.txt" bids) before=$(rate "$work/bare-before.txt" records) after=$(rate "$work/bare-after.txt" records)
+echo
+awk -v h="$house" -v b="$before" -v a="$after" 'BEGIN {
+    printf "house / bare: %d bids/s against %d records/s (mean of %d before, %d after) = %.2f\n",
+        h, (b + a) / 2, b, a, h / ((b + a) / 2) }'
 
 chromium="${CHROMIUM_PATH:-/usr/lib/chromium/chromium}"
 echo

@@ -19,7 +19,8 @@ start_kafka() {
     "$java" -jar "$root"/local-kafka/target/local-kafka-*.jar --port "$kafka_port" \
         --controller-port "$controller_port" --data-dir "$work/kafka" > "$work/kafka.log" 2>&1 &
     pids+=($!)
-    for _ in $(seq 1 60); do grep -qs "Kafka ready" "$work/kafka.log" && break; sleep 0.5; done
+    # Up to two minutes: on a busy 2-core machine the broker takes more than the usual few seconds.
+    for _ in $(seq 1 240); do grep -qs "Kafka ready" "$work/kafka.log" && break; sleep 0.5; done
     grep -q "Kafka ready" "$work/kafka.log" || { cat "$work/kafka.log"; echo "Kafka did not start" >&2; exit 1; }
 }
 

@@ -52,7 +52,7 @@ final class Http {
     Auction startBiddingWar(long windowMillis) throws IOException, InterruptedException {
         Reply created = post(
                 "/api/auctions",
-                "{\"catalogue\":\"quick\",\"purseLakh\":10000000,\"rtmCards\":0,\"bidWindowMillis\":" + windowMillis
+                "{\"catalogue\":\"quick\",\"purseLakh\":1000000,\"rtmCards\":0,\"bidWindowMillis\":" + windowMillis
                         + ",\"name\":\"Benchmark\"}",
                 null);
         require(created, 201);

@@ -119,20 +119,43 @@ public final class BrowserHost implements AutoCloseable {
      * @throws BrowserUnavailable when Chromium (or Playwright's driver) does not start
      */
     public static BrowserHost start(BrowserSettings settings, Executor callbacks) {
+        return launch(settings, callbacks).awaitStarted();
+    }
+
+    /**
+     * Starts Playwright and Chromium on the browser thread and returns at once, so the caller's own start-up runs beside
+     * Chromium's; tasks given meanwhile wait for it (and fail if it never starts). {@link #awaitStarted} says whether it
+     * did.
+     */
+    public static BrowserHost launch(BrowserSettings settings) {
+        return launch(settings, null);
+    }
+
+    private static BrowserHost launch(BrowserSettings settings, Executor callbacks) {
         BrowserHost host = new BrowserHost(settings, callbacks);
         host.thread.start();
+        return host;
+    }
+
+    /**
+     * Waits until Playwright and Chromium run.
+     *
+     * @return this host
+     * @throws BrowserUnavailable when Chromium (or Playwright's driver) did not start; the host is then closed
+     */
+    public BrowserHost awaitStarted() {
         try {
-            host.started.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return host;
+            started.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return this;
         } catch (ExecutionException e) {
-            host.close();
+            close();
             throw new BrowserUnavailable("Chromium did not start: " + firstLine(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
-            host.close();
+            close();
             throw new BrowserUnavailable("Chromium did not start within " + STARTUP_TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            host.close();
+            close();
             throw new BrowserUnavailable("interrupted while starting Chromium", e);
         }
     }

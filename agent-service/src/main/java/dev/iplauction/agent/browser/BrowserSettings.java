@@ -6,6 +6,7 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +63,38 @@ public record BrowserSettings(
             "--disable-component-update",
             "--disable-sync");
 
+    /**
+     * Chromium features every seat's browser turns off, on top of Playwright's own list. Headless Chromium builds the
+     * omnibox popup of each browser window (one window per browser context) as a WebUI page in a renderer of its
+     * own, though nothing ever shows it: measured with nine seats (scripts/bench-agents.sh), nine such renderers of
+     * about 30 MiB each, and three contexts opened about twice as fast without them.
+     */
+    static final List<String> DISABLED_FEATURES =
+            List.of("WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup");
+
+    /**
+     * Playwright's own {@code --disable-features} list (its chromiumSwitches, version 1.62). Chromium keeps only the
+     * last {@code --disable-features} it is given, so ours must repeat Playwright's; {@code BrowserHostIT} checks
+     * this list against the driver's whenever Playwright is upgraded.
+     */
+    static final List<String> PLAYWRIGHT_DISABLED_FEATURES = List.of(
+            "AvoidUnnecessaryBeforeUnloadCheckSync",
+            "BoundaryEventDispatchTracksNodeRemoval",
+            "DestroyProfileOnBrowserClose",
+            "DialMediaRouteProvider",
+            "GlobalMediaControls",
+            "HttpsUpgrades",
+            "LensOverlay",
+            "MediaRouter",
+            "PaintHolding",
+            "ThirdPartyStoragePartitioning",
+            "BlockOriginHeaderModificationOnRedirect",
+            "Translate",
+            "AutoDeElevate",
+            "OptimizationHints",
+            "msForceBrowserSignIn",
+            "msEdgeUpdateLaunchServicesPreferredVersion");
+
     public static final Duration DEFAULT_NAVIGATION_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_VIEWPORT_WIDTH = 480;
@@ -104,7 +137,7 @@ public record BrowserSettings(
             if (name.equals("--disable-features") || name.startsWith("--disable-features=")) {
                 throw new IllegalArgumentException("agent.browser.launch-args must not contain " + arg
                         + ": Chromium keeps only the last --disable-features, which would drop the list Playwright"
-                        + " passes itself");
+                        + " passes itself and the agent's own (BrowserSettings.DISABLED_FEATURES)");
             }
             if (name.equals("--headless") || name.startsWith("--headless=")) {
                 throw new IllegalArgumentException(
@@ -241,9 +274,12 @@ public record BrowserSettings(
     }
 
     BrowserType.LaunchOptions launchOptions() {
+        List<String> args = new ArrayList<>(launchArgs);
+        args.add("--disable-features=" + String.join(",", PLAYWRIGHT_DISABLED_FEATURES) + ","
+                + String.join(",", DISABLED_FEATURES));
         var options = new BrowserType.LaunchOptions()
                 .setHeadless(headless)
-                .setArgs(launchArgs)
+                .setArgs(args)
                 // Playwright adds --no-sandbox itself unless told otherwise: the launch args are the one switch.
                 .setChromiumSandbox(!launchArgs.contains("--no-sandbox"))
                 .setTimeout(navigationTimeout.toMillis());

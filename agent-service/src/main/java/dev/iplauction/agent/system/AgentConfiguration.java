@@ -27,6 +27,7 @@ import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -115,11 +116,21 @@ class AgentConfiguration {
         return decisions;
     }
 
+    /**
+     * Chromium starts beside the rest of Spring's start (Kafka, the web server, the seat assignment): seats' pages wait
+     * for it in the browser's queue, and Spring no longer waits the several seconds Chromium takes (README,
+     * Benchmarks).
+     */
     @Bean(destroyMethod = "close")
     BrowserHost browserHost(BrowserSettings settings) {
-        BrowserHost host = BrowserHost.start(settings);
-        log.info("browser ready in {} ms", host.startupTime().toMillis());
-        return host;
+        return BrowserHost.launch(settings);
+    }
+
+    /** The start fails, as before, if Chromium does not start: checked once Spring has started everything else. */
+    @Bean
+    ApplicationRunner browserStarted(BrowserHost browser) {
+        return args -> log.info(
+                "browser ready in {} ms", browser.awaitStarted().startupTime().toMillis());
     }
 
     @Bean(destroyMethod = "close")

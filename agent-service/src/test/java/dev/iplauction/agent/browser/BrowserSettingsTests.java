@@ -83,7 +83,10 @@ class BrowserSettingsTests {
         var launch = settings.launchOptions();
         assertThat(launch.executablePath).isEqualTo(chromium);
         assertThat(launch.headless).isTrue();
-        assertThat(launch.args).isEqualTo(BrowserSettings.DEFAULT_LAUNCH_ARGS);
+        assertThat(launch.args).startsWith(BrowserSettings.DEFAULT_LAUNCH_ARGS.toArray(String[]::new));
+        assertThat(launch.args.getLast())
+                .startsWith("--disable-features=" + String.join(",", BrowserSettings.PLAYWRIGHT_DISABLED_FEATURES))
+                .endsWith(String.join(",", BrowserSettings.DISABLED_FEATURES));
         assertThat(launch.timeout).isEqualTo(15_000.0);
     }
 
@@ -141,7 +144,8 @@ class BrowserSettingsTests {
         BrowserSettings windowed =
                 BrowserSettings.defaults().withHeadless(false).withLaunchArgs(List.of("--disable-gpu"));
         assertThat(windowed.launchOptions().headless).isFalse();
-        assertThat(windowed.launchOptions().args).containsExactly("--disable-gpu");
+        assertThat(windowed.launchOptions().args).first().isEqualTo("--disable-gpu");
+        assertThat(windowed.launchOptions().args).hasSize(2); // and the features switched off
     }
 
     @Test

@@ -1,0 +1,203 @@
+package dev.iplauction.bench;
+
+import dev.iplauction.contracts.EventJson;
+import dev.iplauction.contracts.Franchise;
+import dev.iplauction.contracts.Lakh;
+import dev.iplauction.contracts.auction.AuctionEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The physical limit beside {@link BidThroughput}: a bare Kafka producer doing the house's writes with nothing else
+ * (no HTTP, no rules, no JSON per request, no Spring). N writers, as many as the auctions bidding, each write one
+ * {@code BidAccepted}-sized record (a real one, serialised as the house does) and wait until it is durable before the
+ * next, keyed by their auction, to a topic of as many partitions as {@code auction.events}. Like the house's event
+ * log, one transactional producer (acks=all, idempotent, linger 0) on one thread commits whatever writes wait as one
+ * transaction (group commit). {@code --transactional false} measures plain acks=all sends instead.
+ *
+ * <p>Usage: {@code BareWrites --bootstrap 127.0.0.1:19092 [--writers 16] [--warmup 5] [--seconds 20]
+ * [--partitions 3] [--transactional true]}
+ */
+public final class BareWrites {
+
+    /** As the house's writer: at most this many writes in one transaction. */
+    private static final int MAX_BATCH = 256;
+
+    private record Write(ProducerRecord<String, byte[]> record, CompletableFuture<Void> done) {}
+
+    private record Result(long writes, List<Double> latenciesMillis) {}
+
+    private BareWrites() {}
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = Args.string(args, "--bootstrap", "127.0.0.1:9092");
+        int writers = Args.integer(args, "--writers", 16);
+        Duration warmup = Duration.ofSeconds(Args.integer(args, "--warmup", 5));
+        Duration measure = Duration.ofSeconds(Args.integer(args, "--seconds", 20));
+        int partitions = Args.integer(args, "--partitions", 3);
+        String mode = Args.string(args, "--transactional", "true");
+        if (!List.of("true", "false").contains(mode)) {
+            throw new IllegalArgumentException("--transactional needs true or false, got '" + mode + "'");
+        }
+        boolean transactional = Boolean.parseBoolean(mode);
+        String topic = "bench.bare-writes-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
+                    .get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        if (transactional) {
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic);
+        }
+        byte[] sample = bidAccepted("BENCH0", 1);
+        System.out.printf(
+                "bare %s producer: %d writers, %d-byte records, %d partitions, %ds warm-up, %ds measured%n",
+                transactional ? "transactional (group commit)" : "acks=all",
+                writers,
+                sample.length,
+                partitions,
+                warmup.toSeconds(),
+                measure.toSeconds());
+
+        BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long measureTo = measureFrom + measure.toNanos();
+        try (Producer<String, byte[]> producer =
+                        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+                ExecutorService pool = Executors.newFixedThreadPool(writers + 1)) {
+            Future<?> committer = null;
+            if (transactional) {
+                producer.initTransactions();
+                committer = pool.submit(() -> commitLoop(producer, queue));
+            }
+            List<Future<Result>> results = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String key = String.format("BNCH%02d", w);
+                results.add(pool.submit(
+                        () -> writeUntil(producer, transactional, queue, topic, key, measureFrom, measureTo)));
+            }
+            long writes = 0;
+            List<Double> latencies = new ArrayList<>();
+            for (Future<Result> f : results) {
+                Result r = f.get();
+                writes += r.writes();
+                latencies.addAll(r.latenciesMillis());
+            }
+            if (committer != null) {
+                committer.cancel(true);
+            }
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+            double seconds = measure.toNanos() / 1e9;
+            Percentiles p = new Percentiles(
+                    latencies.stream().mapToDouble(Double::doubleValue).toArray());
+            System.out.printf("bare writes: %d in %.1fs = %.0f records/s%n", writes, seconds, writes / seconds);
+            System.out.println("bare write latency: " + p.summary(" ms"));
+        }
+    }
+
+    private static Result writeUntil(
+            Producer<String, byte[]> producer,
+            boolean transactional,
+            BlockingQueue<Write> queue,
+            String topic,
+            String key,
+            long measureFrom,
+            long measureTo)
+            throws Exception {
+        long writes = 0;
+        List<Double> latencies = new ArrayList<>();
+        for (long seq = 1; ; seq++) {
+            long sent = System.nanoTime();
+            if (sent >= measureTo) {
+                return new Result(writes, latencies);
+            }
+            // Serialised per write, as the house serialises each event it appends.
+            var record = new ProducerRecord<>(topic, key, bidAccepted(key, seq));
+            if (transactional) {
+                var done = new CompletableFuture<Void>();
+                queue.add(new Write(record, done));
+                done.get(30, TimeUnit.SECONDS); // a dead committer fails the run, never hangs it
+            } else {
+                producer.send(record).get(30, TimeUnit.SECONDS);
+            }
+            if (sent >= measureFrom) {
+                writes++;
+                latencies.add((System.nanoTime() - sent) / 1e6);
+            }
+        }
+    }
+
+    /** The house's writer, bare: every write already waiting goes into one transaction, committed before answering. */
+    private static void commitLoop(Producer<String, byte[]> producer, BlockingQueue<Write> queue) {
+        List<Write> batch = new ArrayList<>();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                batch.clear();
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                producer.beginTransaction();
+                for (Write w : batch) {
+                    producer.send(w.record());
+                }
+                producer.commitTransaction();
+                batch.forEach(w -> w.done().complete(null));
+            }
+        } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException stop) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException failed) {
+            batch.forEach(w -> w.done().completeExceptionally(failed));
+            queue.forEach(w -> w.done().completeExceptionally(failed));
+            throw failed;
+        }
+    }
+
+    /** An accepted bid as the house writes it to {@code auction.events}. */
+    private static byte[] bidAccepted(String code, long seq) {
+        Instant now = Instant.now();
+        return EventJson.mapper()
+                .writeValueAsBytes(new AuctionEvent.BidAccepted(
+                        code,
+                        seq,
+                        now,
+                        (int) (seq / 20) + 1,
+                        "ipl2025-virat-kohli",
+                        seq % 2 == 0 ? Franchise.CSK : Franchise.MI,
+                        Lakh.of(200 + (int) (seq % 1000) * 5),
+                        now.plusSeconds(5)));
+    }
+}
