@@ -7,6 +7,7 @@
 #
 #   scripts/bench-agents.sh [--catalogue ipl2025|quick] [--window-ms 1000] [--llm false] [--agent-jvm-options "..."]
 #                           [--cds true|false] [--with-load]
+#   scripts/bench-agents.sh --containers [--play-seconds 60] [--with-load]
 #
 # First it measures the floor on this machine, now (AgentsFloor: a rival's bid reaching Java through the page, one
 # click round trip, the page's own click to its bid shown), so the agents' figures can be read against it however
@@ -15,8 +16,14 @@
 # The agent's JVM gets the options the containers use (AGENT_JVM_OPTIONS below) unless told otherwise, and, as in the
 # agent image, starts from the unpacked jar with a class-data-sharing archive made by docker/cds-archive (--cds false:
 # the plain exec jar, no archive).
+#
+# --containers measures the agents as Compose runs them instead: nine one-seat containers (bench-agent-containers.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ "${1:-}" = --containers ]; then
+    shift
+    exec "$root/scripts/bench-agent-containers.sh" "$@"
+fi
 source "$root/scripts/lib/jdk.sh"
 java="$JAVA_HOME/bin/java"
 
