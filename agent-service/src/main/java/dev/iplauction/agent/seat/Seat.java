@@ -52,8 +52,13 @@ import org.slf4j.LoggerFactory;
 final class Seat implements AuctionPage.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(Seat.class);
-    /** How long a bid may stay unanswered (neither seen as highest, overtaken nor refused) before it is given up. */
-    private static final Duration ANSWER_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long a bid may stay unanswered (neither seen as highest, overtaken nor refused) before it is given up. Far
+     * longer than a lot's window: the lot's close says whether the bid won, and on a loaded machine the answer can come
+     * seconds late (a 2 s wait once recorded a winning bid as "no-answer"). This only catches an answer that never
+     * comes on a lot that stays open.
+     */
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(30);
     /** Pool reads wait a random moment up to this, so that nine seats do not open nine tabs at once. */
     private static final Duration POOL_READ_SPREAD = Duration.ofMillis(1_500);
     /**
