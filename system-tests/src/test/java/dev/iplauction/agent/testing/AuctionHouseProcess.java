@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,6 +254,11 @@ public final class AuctionHouseProcess implements AutoCloseable {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new UncheckedIOException(
+                    method + " " + path + " got no answer within " + REQUEST_TIMEOUT.toSeconds() + " s; "
+                            + dumpThreads(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -305,6 +311,26 @@ public final class AuctionHouseProcess implements AutoCloseable {
         throw new IllegalStateException("the auction house on port " + port + " was not healthy within "
                 + STARTUP_TIMEOUT.toSeconds() + " s (last answer: " + last + "); its last log lines:\n"
                 + lastLogLines());
+    }
+
+    /**
+     * Asks the house's JVM for a thread dump (SIGQUIT), which it prints to its own output, the log file: a house that
+     * stops answering leaves a record of what each of its threads was doing.
+     */
+    private String dumpThreads() {
+        try {
+            new ProcessBuilder("kill", "-QUIT", String.valueOf(process.pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor(10, TimeUnit.SECONDS);
+            return "its threads are dumped in " + logFile;
+        } catch (IOException e) {
+            return "its threads could not be dumped: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "its threads could not be dumped: interrupted";
+        }
     }
 
     /** The last lines of the house's log. */
