@@ -37,15 +37,41 @@ cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
 bare() {
     echo
     echo "== bare Kafka producer, $1 the house ($(nproc) cores) =="
+    local broker=$(cpu_ms "$kafka_pid")
     "$java" -cp "$cp" dev.iplauction.bench.BareWrites --bootstrap "127.0.0.1:$kafka_port" --writers "$auctions" \
         --seconds "$seconds" | tee "$work/bare-$1.txt"
+    per_write "$work/bare-$1.txt" records "broker $(( $(cpu_ms "$kafka_pid") - broker ))"
+}
+# per_write FILE UNIT "NAME MS"...: the CPU each process spent per write over the whole run (warm-up included), so that
+# the house and the bare producer can be compared where the 2 cores go.
+per_write() {
+    local file=$1 unit=$2 n
+    shift 2
+    n=$(sed -n "s/.*: \([0-9]*\) in .*/\1/p" "$file" | head -1)
+    n=$(( n * (seconds + 5) / seconds )) # the writes of the warm-up too, at the measured rate
+    for p in "$@"; do
+        set -- $p
+        awk -v name="$1" -v ms="$2" -v n="$n" -v u="$unit" \
+            'BEGIN { if (n > 0) printf "CPU per %s: %s %.2f ms\n", substr(u, 1, length(u) - 1), name, ms / n }'
+    done
 }
 rate() { sed -n "s/.* = \([0-9]*\) $2\/s.*/\1/p" "$1"; }
 bare before
 echo
 echo "== HTTP bids with Kafka writes ($(nproc) cores) =="
+broker=$(cpu_ms "$kafka_pid") service=$(cpu_ms "$service_pid")
 "$java" -cp "$cp" dev.iplauction.bench.BidThroughput --url "http://127.0.0.1:$http_port" \
     --auctions "$auctions" --seconds "$seconds" | tee "$work/house.txt"
+per_write "$work/house.txt" bids "broker $(( $(cpu_ms "$kafka_pid") - broker ))" \
+    "house $(( $(cpu_ms "$service_pid") - service ))"
+# Where an accepted bid's time goes inside the house (means over the run, warm-up included): the request in Tomcat
+# and Spring, and within it the wait for the event log (append to Kafka's acknowledgement).
+metric_mean() {
+    curl -fs -H "Authorization: Bearer $OPERATOR_TOKEN" "http://127.0.0.1:$http_port/actuator/metrics/$1" |
+        tr '{' '\n' | awk -F'[:,}]' '/"COUNT"/ { n = $4 } /"TOTAL_TIME"/ { t = $4 } END { if (n > 0) printf "%.2f ms", t * 1000 / n }'
+}
+echo "in the house: a bid request $(metric_mean 'http.server.requests?tag=uri:/api/auctions/%7Bcode%7D/bids&tag=status:200')," \
+    "of which the event log write $(metric_mean 'auction.event.log.write?tag=outcome:ok') (means)"
 echo "auction-service RSS after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
 bare after
 house=$(rate "$work/house.txt" bids) before=$(rate "$work/bare-before.txt" records) after=$(rate "$work/bare-after.txt" records)

@@ -110,6 +110,7 @@ public final class BareWrites {
                 results.add(pool.submit(
                         () -> writeUntil(producer, transactional, queue, topic, key, measureFrom, measureTo)));
             }
+            long cpuFrom = ProcessCpu.at(measureFrom);
             long writes = 0;
             List<Double> latencies = new ArrayList<>();
             for (Future<Result> f : results) {
@@ -127,6 +128,7 @@ public final class BareWrites {
                     latencies.stream().mapToDouble(Double::doubleValue).toArray());
             System.out.printf("bare writes: %d in %.1fs = %.0f records/s%n", writes, seconds, writes / seconds);
             System.out.println("bare write latency: " + p.summary(" ms"));
+            System.out.println(ProcessCpu.per("record", "producer", cpuFrom, writes));
         }
     }
 

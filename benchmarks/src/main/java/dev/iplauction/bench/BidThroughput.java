@@ -41,6 +41,7 @@ public final class BidThroughput {
             for (Http.Auction war : wars) {
                 results.add(pool.submit(() -> bidUntil(http, war, measureFrom, measureTo)));
             }
+            long cpuFrom = ProcessCpu.at(measureFrom);
             long accepted = 0;
             long refused = 0;
             List<Double> latencies = new ArrayList<>();
@@ -57,6 +58,7 @@ public final class BidThroughput {
                     "accepted bids: %d in %.1fs = %.0f bids/s (refused: %d)%n",
                     accepted, seconds, accepted / seconds, refused);
             System.out.println("accepted-bid latency: " + p.summary(" ms"));
+            System.out.println(ProcessCpu.per("accepted bid", "client", cpuFrom, accepted));
         }
     }
 
