@@ -78,13 +78,13 @@ public final class BidThroughput {
                 break;
             }
             String franchise = cskTurn ? "CSK" : "MI";
-            Http.Reply reply = http.post(
+            int status = http.postForStatus(
                     "/api/auctions/" + war.code() + "/bids",
                     "{\"franchise\":\"" + franchise + "\",\"lot\":" + lot + ",\"amount\":" + next.value() + "}",
                     cskTurn ? war.csk() : war.mi());
             long took = System.nanoTime() - sent;
             boolean counted = sent >= measureFrom;
-            if (reply.status() == 200) {
+            if (status == 200) {
                 if (counted) {
                     accepted++;
                     latencies.add(took / 1e6);
