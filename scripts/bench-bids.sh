@@ -5,19 +5,23 @@
 # Starts its own single-node Kafka (from the Kafka jars) and auction-service on spare ports, prints the numbers,
 # and stops both. A benchmark, not a test: run it by hand on a quiet machine.
 #
-#   scripts/bench-bids.sh [--auctions 16] [--seconds 20] [--bids 300]
+#   scripts/bench-bids.sh [--auctions 16] [--warmup 15] [--seconds 20] [--bids 300]
+#
+# --warmup is for both the house and the bare producer: a house just started compiles its request path for well over
+# 5 s on 2 busy cores (the compiler threads took as much CPU as the requests), which a bare producer barely does.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/jdk.sh"
 java="$JAVA_HOME/bin/java"
 
-auctions=16 seconds=20 bids=300
+auctions=16 warmup=15 seconds=20 bids=300
 while [ $# -gt 0 ]; do
     case "$1" in
         --auctions) auctions="$2"; shift 2 ;;
+        --warmup) warmup="$2"; shift 2 ;;
         --seconds) seconds="$2"; shift 2 ;;
         --bids) bids="$2"; shift 2 ;;
-        *) echo "unknown option $1 (use --auctions N, --seconds N, --bids N)" >&2; exit 2 ;;
+        *) echo "unknown option $1 (use --auctions N, --warmup N, --seconds N, --bids N)" >&2; exit 2 ;;
     esac
 done
 
@@ -39,7 +43,7 @@ bare() {
     echo "== bare Kafka producer, $1 the house ($(nproc) cores) =="
     local broker=$(cpu_ms "$kafka_pid")
     "$java" -cp "$cp" dev.iplauction.bench.BareWrites --bootstrap "127.0.0.1:$kafka_port" --writers "$auctions" \
-        --seconds "$seconds" | tee "$work/bare-$1.txt"
+        --warmup "$warmup" --seconds "$seconds" | tee "$work/bare-$1.txt"
     per_write "$work/bare-$1.txt" records "broker $(( $(cpu_ms "$kafka_pid") - broker ))"
 }
 # per_write FILE UNIT "NAME MS"...: the CPU each process spent per write over the whole run (warm-up included), so that
@@ -48,7 +52,7 @@ per_write() {
     local file=$1 unit=$2 n
     shift 2
     n=$(sed -n "s/.*: \([0-9]*\) in .*/\1/p" "$file" | head -1)
-    n=$(( n * (seconds + 5) / seconds )) # the writes of the warm-up too, at the measured rate
+    n=$(( n * (seconds + warmup) / seconds )) # the writes of the warm-up too, at the measured rate
     for p in "$@"; do
         set -- $p
         awk -v name="$1" -v ms="$2" -v n="$n" -v u="$unit" \
@@ -61,7 +65,7 @@ echo
 echo "== HTTP bids with Kafka writes ($(nproc) cores) =="
 broker=$(cpu_ms "$kafka_pid") service=$(cpu_ms "$service_pid")
 "$java" -cp "$cp" dev.iplauction.bench.BidThroughput --url "http://127.0.0.1:$http_port" \
-    --auctions "$auctions" --seconds "$seconds" | tee "$work/house.txt"
+    --auctions "$auctions" --warmup "$warmup" --seconds "$seconds" | tee "$work/house.txt"
 per_write "$work/house.txt" bids "broker $(( $(cpu_ms "$kafka_pid") - broker ))" \
     "house $(( $(cpu_ms "$service_pid") - service ))"
 # Where an accepted bid's time goes inside the house (means over the run, warm-up included): the request in Tomcat
