@@ -34,16 +34,6 @@ final class Http {
         return send(request.build());
     }
 
-    /** Posts and gives only the status, leaving the body unparsed: the client's CPU is the house's too (2 cores). */
-    int postForStatus(String path, String json, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        return client.send(request.build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-    }
-
     Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
