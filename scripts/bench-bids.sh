@@ -5,19 +5,24 @@
 # Starts its own single-node Kafka (from the Kafka jars) and auction-service on spare ports, prints the numbers,
 # and stops both. A benchmark, not a test: run it by hand on a quiet machine.
 #
-#   scripts/bench-bids.sh [--auctions 16] [--seconds 20] [--bids 300]
+#   scripts/bench-bids.sh [--auctions 16] [--warmup 5] [--seconds 20] [--bids 300]
+#
+# --warmup is for both the house and the bare producer. On 2 busy cores a house just started is still compiling its
+# request path 15 s into the bidding (its compiler threads took as much CPU as its requests), which a bare producer's
+# small path does not need; a longer warm-up did not move the ratio out of the noise, so the default stays 5 s.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/jdk.sh"
 java="$JAVA_HOME/bin/java"
 
-auctions=16 seconds=20 bids=300
+auctions=16 warmup=5 seconds=20 bids=300
 while [ $# -gt 0 ]; do
     case "$1" in
         --auctions) auctions="$2"; shift 2 ;;
+        --warmup) warmup="$2"; shift 2 ;;
         --seconds) seconds="$2"; shift 2 ;;
         --bids) bids="$2"; shift 2 ;;
-        *) echo "unknown option $1 (use --auctions N, --seconds N, --bids N)" >&2; exit 2 ;;
+        *) echo "unknown option $1 (use --auctions N, --warmup N, --seconds N, --bids N)" >&2; exit 2 ;;
     esac
 done
 
@@ -37,15 +42,41 @@ cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
 bare() {
     echo
     echo "== bare Kafka producer, $1 the house ($(nproc) cores) =="
+    local broker=$(cpu_ms "$kafka_pid")
     "$java" -cp "$cp" dev.iplauction.bench.BareWrites --bootstrap "127.0.0.1:$kafka_port" --writers "$auctions" \
-        --seconds "$seconds" | tee "$work/bare-$1.txt"
+        --warmup "$warmup" --seconds "$seconds" | tee "$work/bare-$1.txt"
+    per_write "$work/bare-$1.txt" records "broker $(( $(cpu_ms "$kafka_pid") - broker ))"
+}
+# per_write FILE UNIT "NAME MS"...: the CPU each process spent per write over the whole run (warm-up included), so that
+# the house and the bare producer can be compared where the 2 cores go.
+per_write() {
+    local file=$1 unit=$2 n
+    shift 2
+    n=$(sed -n "s/.*: \([0-9]*\) in .*/\1/p" "$file" | head -1)
+    n=$(( n * (seconds + warmup) / seconds )) # the writes of the warm-up too, at the measured rate
+    for p in "$@"; do
+        set -- $p
+        awk -v name="$1" -v ms="$2" -v n="$n" -v u="$unit" \
+            'BEGIN { if (n > 0) printf "CPU per %s: %s %.2f ms\n", substr(u, 1, length(u) - 1), name, ms / n }'
+    done
 }
 rate() { sed -n "s/.* = \([0-9]*\) $2\/s.*/\1/p" "$1"; }
 bare before
 echo
 echo "== HTTP bids with Kafka writes ($(nproc) cores) =="
+broker=$(cpu_ms "$kafka_pid") service=$(cpu_ms "$service_pid")
 "$java" -cp "$cp" dev.iplauction.bench.BidThroughput --url "http://127.0.0.1:$http_port" \
-    --auctions "$auctions" --seconds "$seconds" | tee "$work/house.txt"
+    --auctions "$auctions" --warmup "$warmup" --seconds "$seconds" | tee "$work/house.txt"
+per_write "$work/house.txt" bids "broker $(( $(cpu_ms "$kafka_pid") - broker ))" \
+    "house $(( $(cpu_ms "$service_pid") - service ))"
+# Where an accepted bid's time goes inside the house (means over the run, warm-up included): the request in Tomcat
+# and Spring, and within it the wait for the event log (append to Kafka's acknowledgement).
+metric_mean() {
+    curl -fs -H "Authorization: Bearer $OPERATOR_TOKEN" "http://127.0.0.1:$http_port/actuator/metrics/$1" |
+        tr '{' '\n' | awk -F'[:,}]' '/"COUNT"/ { n = $4 } /"TOTAL_TIME"/ { t = $4 } END { if (n > 0) printf "%.2f ms", t * 1000 / n }'
+}
+echo "in the house: a bid request $(metric_mean 'http.server.requests?tag=uri:/api/auctions/%7Bcode%7D/bids&tag=status:200')," \
+    "of which the event log write $(metric_mean 'auction.event.log.write?tag=outcome:ok') (means)"
 echo "auction-service RSS after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
 bare after
 house=$(rate "$work/house.txt" bids) before=$(rate "$work/bare-before.txt" records) after=$(rate "$work/bare-after.txt" records)

@@ -1,6 +1,7 @@
 # Sourced by the benchmark scripts: starts a single-node Kafka (from the Kafka jars) and the auction house on spare
 # ports under $work, and stops them (and anything else added to pids) on exit. Needs $root, $java and $work; a script
-# may set kafka_port, controller_port and http_port before sourcing this.
+# may set kafka_port, controller_port and http_port before sourcing this. Extra JVM options for the auction house (say
+# -XX:StartFlightRecording=filename=/tmp/house.jfr to profile it) go in AUCTION_JAVA_OPTS.
 kafka_port=${kafka_port:-${KAFKA_PORT:-19092}}
 controller_port=${controller_port:-${KAFKA_CONTROLLER_PORT:-$((kafka_port + 1))}}
 http_port=${http_port:-${AUCTION_PORT:-18080}}
@@ -18,7 +19,8 @@ trap cleanup EXIT INT TERM
 start_kafka() {
     "$java" -jar "$root"/local-kafka/target/local-kafka-*.jar --port "$kafka_port" \
         --controller-port "$controller_port" --data-dir "$work/kafka" > "$work/kafka.log" 2>&1 &
-    pids+=($!)
+    kafka_pid=$!
+    pids+=($kafka_pid)
     # Up to two minutes: on a busy 2-core machine the broker takes more than the usual few seconds.
     for _ in $(seq 1 240); do grep -qs "Kafka ready" "$work/kafka.log" && break; sleep 0.5; done
     grep -q "Kafka ready" "$work/kafka.log" || { cat "$work/kafka.log"; echo "Kafka did not start" >&2; exit 1; }
@@ -35,8 +37,13 @@ await_health() {
 
 start_auction_service() {
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port PORT=$http_port \
-        "$java" -Xmx1g -jar "$root"/auction-service/target/auction-service-*-exec.jar > "$work/auction.log" 2>&1 &
+        "$java" -Xmx1g ${AUCTION_JAVA_OPTS:-} -jar "$root"/auction-service/target/auction-service-*-exec.jar > "$work/auction.log" 2>&1 &
     service_pid=$!
     pids+=($service_pid)
     await_health "$http_port" "$work/auction.log"
+}
+
+# cpu_ms PID: the CPU time (user + system) a process has used so far, in milliseconds.
+cpu_ms() {
+    awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"
 }

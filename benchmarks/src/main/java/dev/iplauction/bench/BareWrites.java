@@ -19,12 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -96,13 +99,14 @@ public final class BareWrites {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long measureTo = measureFrom + measure.toNanos();
-        try (Producer<String, byte[]> producer =
-                        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        Supplier<Producer<String, byte[]>> producers =
+                () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        AtomicLong retried = new AtomicLong();
+        try (Producer<String, byte[]> producer = transactional ? null : producers.get();
                 ExecutorService pool = Executors.newFixedThreadPool(writers + 1)) {
             Future<?> committer = null;
             if (transactional) {
-                producer.initTransactions();
-                committer = pool.submit(() -> commitLoop(producer, queue));
+                committer = pool.submit(() -> commitLoop(producers, queue, retried));
             }
             List<Future<Result>> results = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
@@ -110,6 +114,7 @@ public final class BareWrites {
                 results.add(pool.submit(
                         () -> writeUntil(producer, transactional, queue, topic, key, measureFrom, measureTo)));
             }
+            long cpuFrom = ProcessCpu.at(measureFrom);
             long writes = 0;
             List<Double> latencies = new ArrayList<>();
             for (Future<Result> f : results) {
@@ -127,6 +132,10 @@ public final class BareWrites {
                     latencies.stream().mapToDouble(Double::doubleValue).toArray());
             System.out.printf("bare writes: %d in %.1fs = %.0f records/s%n", writes, seconds, writes / seconds);
             System.out.println("bare write latency: " + p.summary(" ms"));
+            System.out.println(ProcessCpu.per("record", "producer", cpuFrom, writes));
+            if (retried.get() > 0) {
+                System.out.println("transactions failed and written again by a fresh producer: " + retried.get());
+            }
         }
     }
 
@@ -162,19 +171,46 @@ public final class BareWrites {
         }
     }
 
-    /** The house's writer, bare: every write already waiting goes into one transaction, committed before answering. */
-    private static void commitLoop(Producer<String, byte[]> producer, BlockingQueue<Write> queue) {
+    /**
+     * The house's writer, bare: every write already waiting goes into one transaction, committed before answering. A
+     * failed transaction is handled as the house does, by a fresh producer with the same id (which settles the old
+     * one), and its writes are written again (the house's caller would retry): on this broker a transaction now and
+     * then fails with InvalidTxnStateException under load, and that ended the whole run.
+     */
+    private static void commitLoop(
+            Supplier<Producer<String, byte[]>> producers, BlockingQueue<Write> queue, AtomicLong retried) {
         List<Write> batch = new ArrayList<>();
+        Producer<String, byte[]> producer = null;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 batch.clear();
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
-                producer.beginTransaction();
-                for (Write w : batch) {
-                    producer.send(w.record());
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        if (producer == null) {
+                            producer = producers.get();
+                            producer.initTransactions();
+                        }
+                        producer.beginTransaction();
+                        for (Write w : batch) {
+                            producer.send(w.record());
+                        }
+                        producer.commitTransaction();
+                        break;
+                    } catch (org.apache.kafka.common.errors.InterruptException stop) {
+                        throw stop;
+                    } catch (KafkaException failed) {
+                        if (producer != null) {
+                            producer.close(Duration.ZERO);
+                            producer = null;
+                        }
+                        if (attempt == 3) {
+                            throw failed;
+                        }
+                        retried.incrementAndGet();
+                    }
                 }
-                producer.commitTransaction();
                 batch.forEach(w -> w.done().complete(null));
             }
         } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException stop) {
@@ -183,6 +219,10 @@ public final class BareWrites {
             batch.forEach(w -> w.done().completeExceptionally(failed));
             queue.forEach(w -> w.done().completeExceptionally(failed));
             throw failed;
+        } finally {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(2));
+            }
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
 /**
  * How many bids per second the auction house accepts through its HTTP API with every accepted bid durable on Kafka,
  * and how long an accepted bid takes. Each of N auctions has two franchises outbidding each other as fast as the
- * answers come back (one request in flight per auction, as on a real lot); the auctions run side by side.
+ * answers come back (one request in flight per auction, on its own keep-alive connection, as on a real lot); the
+ * auctions run side by side.
  *
  * <p>Usage: {@code BidThroughput [--url http://localhost:8080] [--auctions 16] [--warmup 5] [--seconds 20]}
  */
@@ -39,8 +40,13 @@ public final class BidThroughput {
         try (ExecutorService pool = Executors.newFixedThreadPool(auctions)) {
             List<Future<Result>> results = new ArrayList<>();
             for (Http.Auction war : wars) {
-                results.add(pool.submit(() -> bidUntil(http, war, measureFrom, measureTo)));
+                results.add(pool.submit(() -> {
+                    try (BidConnection bids = new BidConnection(url)) {
+                        return bidUntil(http, bids, war, measureFrom, measureTo);
+                    }
+                }));
             }
+            long cpuFrom = ProcessCpu.at(measureFrom);
             long accepted = 0;
             long refused = 0;
             List<Double> latencies = new ArrayList<>();
@@ -57,12 +63,14 @@ public final class BidThroughput {
                     "accepted bids: %d in %.1fs = %.0f bids/s (refused: %d)%n",
                     accepted, seconds, accepted / seconds, refused);
             System.out.println("accepted-bid latency: " + p.summary(" ms"));
+            System.out.println(ProcessCpu.per("accepted bid", "client", cpuFrom, accepted));
         }
     }
 
     record Result(long accepted, long refused, List<Double> latenciesMillis) {}
 
-    private static Result bidUntil(Http http, Http.Auction war, long measureFrom, long measureTo) throws Exception {
+    private static Result bidUntil(Http http, BidConnection bids, Http.Auction war, long measureFrom, long measureTo)
+            throws Exception {
         Http.Reply state = http.get("/api/auctions/" + war.code());
         int lot = state.body().at("/lot/number").asInt();
         Lakh next = Lakh.of(state.body().at("/lot/nextBid").asInt());
@@ -76,13 +84,13 @@ public final class BidThroughput {
                 break;
             }
             String franchise = cskTurn ? "CSK" : "MI";
-            Http.Reply reply = http.post(
+            int status = bids.post(
                     "/api/auctions/" + war.code() + "/bids",
                     "{\"franchise\":\"" + franchise + "\",\"lot\":" + lot + ",\"amount\":" + next.value() + "}",
                     cskTurn ? war.csk() : war.mi());
             long took = System.nanoTime() - sent;
             boolean counted = sent >= measureFrom;
-            if (reply.status() == 200) {
+            if (status == 200) {
                 if (counted) {
                     accepted++;
                     latencies.add(took / 1e6);

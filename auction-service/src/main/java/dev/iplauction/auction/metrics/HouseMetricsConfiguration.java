@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,13 +43,20 @@ class HouseMetricsConfiguration {
                     return bean;
                 }
                 ProxyFactory proxy = new ProxyFactory(bean);
+                // Looked up once: a bean factory lookup on every append (under the auction's lock) was 5% of the
+                // house's CPU.
+                AtomicReference<HouseMeters> found = new AtomicReference<>();
                 proxy.addAdvice((MethodInterceptor) invocation -> {
                     long start = System.nanoTime();
                     Object result = invocation.proceed();
                     if (invocation.getMethod().getName().equals("append")
                             && result instanceof CompletableFuture<?> written
                             && invocation.getArguments()[1] instanceof List<?> events) {
-                        HouseMeters houseMeters = meters.getIfAvailable();
+                        HouseMeters houseMeters = found.get();
+                        if (houseMeters == null) {
+                            houseMeters = meters.getIfAvailable();
+                            found.set(houseMeters);
+                        }
                         if (houseMeters != null) {
                             @SuppressWarnings("unchecked")
                             var typed = (List<dev.iplauction.contracts.auction.AuctionEvent>) events;
