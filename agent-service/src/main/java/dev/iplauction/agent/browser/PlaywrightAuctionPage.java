@@ -109,6 +109,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                         () -> lost(fresh, PageLost.Reason.BROWSER_DIED, "Chromium died"),
                         callbacks)
                 .thenCompose(seat -> {
+                    fresh.steps.mark("context and page");
                     fresh.seat = seat;
                     if (!isCurrent(fresh)) {
                         host.closeSeat(seat); // closed or joined again meanwhile
@@ -120,7 +121,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
         CompletableFuture<JoinResult> bounded = Deadline.within(
                 joined, joins.deadline(), () -> "joining " + joining.code() + " as " + joining.franchise(), callbacks);
         return bounded.whenComplete((result, failure) -> {
-            joins.ended(joining, result, failure);
+            joins.ended(fresh, joining, result, failure);
             if (failure != null || result != JoinResult.JOINED) {
                 retire(fresh);
             }
@@ -134,6 +135,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
         return new BrowserHost.SeatSetup() {
             @Override
             public void prepare(BrowserContext context) {
+                on.steps.mark("waiting for the browser thread");
                 context.exposeBinding(PageScripts.DOORBELL, (source, args) -> {
                     Object messages = args.length > 0 ? args[0] : null;
                     if (pool.ring(source.page(), messages)) {
