@@ -275,7 +275,7 @@ public final class AgentsAuction {
 
     /** Where the start went, from the agent's own log lines, each at its time since the process started. */
     private static void printStartSteps(Path log, Instant launched) throws IOException {
-        Pattern step = Pattern.compile("^(\\S+Z) .*? : (Started AgentServiceApplication in [0-9.]+ seconds"
+        Pattern step = Pattern.compile("^(\\S+Z) .*? : (Started AgentServiceApplication in [0-9.]+ seconds.*"
                 + "|seats assigned to this instance.*|Chromium \\S+ started in.*|\\S+ joined \\S+ as .*)$");
         System.out.println("the agent's start (s after the process started: step; a join's steps in ms):");
         for (String line : Files.readAllLines(log)) {

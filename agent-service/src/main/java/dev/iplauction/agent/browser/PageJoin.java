@@ -82,28 +82,34 @@ final class PageJoin {
         return navigationTimeout.multipliedBy(3L * patience.get());
     }
 
-    /** In an open tab: the lobby, the rejoin form, then the room. */
-    CompletableFuture<JoinResult> enter(PageTab fresh, Target joining) {
-        return load(fresh, joining.lobby(), "lobby of " + joining.code()).thenCompose(lobby -> {
-            fresh.steps.mark("lobby");
-            if (lobby.isProblem()) {
-                if (lobby.status() == 404 || lobby.status() == 400) {
-                    return done(JoinResult.AUCTION_NOT_FOUND);
-                }
-                return failed("the auction house answered the lobby of " + joining.code() + " with " + lobby.status()
-                        + ": " + lobby.message());
-            }
-            if (!"lobby".equals(lobby.page())) {
-                return failed("expected the lobby of " + joining.code() + ", got the " + lobby.page() + " page");
-            }
-            if ("COMPLETED".equals(lobby.phase())) {
-                return done(JoinResult.AUCTION_OVER);
-            }
-            return submitRejoin(fresh, joining).thenCompose(after -> {
-                fresh.steps.mark("seat form");
-                return afterRejoin(fresh, joining, after);
-            });
-        });
+    /**
+     * In an open tab: the lobby, the rejoin form, then the room.
+     *
+     * @param lobbyLoading the report of the tab's first document: the lobby, which the tab started loading as it opened
+     */
+    CompletableFuture<JoinResult> enter(PageTab fresh, Target joining, CompletableFuture<PageReport> lobbyLoading) {
+        return awaitDocument(lobbyLoading, "could not open the lobby of " + joining.code() + " at " + joining.lobby())
+                .thenCompose(lobby -> {
+                    fresh.steps.mark("lobby");
+                    if (lobby.isProblem()) {
+                        if (lobby.status() == 404 || lobby.status() == 400) {
+                            return done(JoinResult.AUCTION_NOT_FOUND);
+                        }
+                        return failed("the auction house answered the lobby of " + joining.code() + " with "
+                                + lobby.status() + ": " + lobby.message());
+                    }
+                    if (!"lobby".equals(lobby.page())) {
+                        return failed(
+                                "expected the lobby of " + joining.code() + ", got the " + lobby.page() + " page");
+                    }
+                    if ("COMPLETED".equals(lobby.phase())) {
+                        return done(JoinResult.AUCTION_OVER);
+                    }
+                    return submitRejoin(fresh, joining).thenCompose(after -> {
+                        fresh.steps.mark("seat form");
+                        return afterRejoin(fresh, joining, after);
+                    });
+                });
     }
 
     /** How a join ended: patience grows after a join that ran out of time, and is back to 1 once seated. */
