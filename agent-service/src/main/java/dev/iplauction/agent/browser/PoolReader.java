@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ final class PoolReader {
      * never to the seat's room page (whose pushes and page reports they would confuse).
      */
     private final Map<Page, CompletableFuture<Void>> poolTabs = new ConcurrentHashMap<>();
+
+    private final AtomicInteger tabsOpened = new AtomicInteger();
 
     /** Per pool URL, the read under way and the one asked for meanwhile. Guarded by itself. */
     private final Map<String, Reads> reads = new HashMap<>();
@@ -159,6 +162,7 @@ final class PoolReader {
                                 return null; // timed out while queued
                             }
                             Page poolTab = seat.context().newPage();
+                            tabsOpened.incrementAndGet();
                             opened.set(poolTab);
                             poolTabs.put(poolTab, loaded);
                             poolTab.onRequestFailed(request -> {
@@ -213,6 +217,11 @@ final class PoolReader {
                         callbacks);
             }
         });
+    }
+
+    /** How many pool tabs this reader has opened (for tests: reads asked together share one). */
+    int tabsOpened() {
+        return tabsOpened.get();
     }
 
     /** On the browser thread. */
