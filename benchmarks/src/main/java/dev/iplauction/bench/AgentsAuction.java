@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,6 +103,7 @@ public final class AgentsAuction {
         try {
             Instant ready = awaitReady(kafka, code, seats, agent);
             System.out.printf("nine seats ready %.1f s after the agent process started%n", seconds(launched, ready));
+            printStartSteps(logs.resolve("agent-service.log"), launched);
 
             Instant started = Instant.now();
             Http.require(http.post("/api/auctions/" + code + "/host/start", "", host), 204);
@@ -268,6 +271,19 @@ public final class AgentsAuction {
 
     private static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Where the start went, from the agent's own log lines, each at its time since the process started. */
+    private static void printStartSteps(Path log, Instant launched) throws IOException {
+        Pattern step = Pattern.compile("^(\\S+Z) .*? : (Started AgentServiceApplication in [0-9.]+ seconds.*"
+                + "|seats assigned to this instance.*|Chromium \\S+ started in.*|\\S+ joined \\S+ as .*)$");
+        System.out.println("the agent's start (s after the process started: step; a join's steps in ms):");
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = step.matcher(line);
+            if (m.matches()) {
+                System.out.printf("  %5.1f  %s%n", seconds(launched, Instant.parse(m.group(1))), m.group(2));
+            }
+        }
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -79,6 +79,7 @@ public final class BrowserHost implements AutoCloseable {
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final AtomicInteger relaunches = new AtomicInteger();
     private final Thread thread;
+    private final PoolReader pool;
     private volatile boolean running = true;
     private volatile boolean browserLost;
     private volatile long startupMillis;
@@ -103,6 +104,7 @@ public final class BrowserHost implements AutoCloseable {
             this.callbacks = callbacks;
         }
         this.thread = Thread.ofPlatform().name("browser-host").daemon(true).unstarted(this::run);
+        this.pool = new PoolReader(this, this.callbacks);
     }
 
     /** Starts Playwright and Chromium, completing results on a virtual thread each. Blocks until Chromium runs. */
@@ -162,6 +164,11 @@ public final class BrowserHost implements AutoCloseable {
 
     public BrowserSettings settings() {
         return settings;
+    }
+
+    /** The pool page's reader, one for every seat of this browser (the pool is the same public list for all). */
+    PoolReader pool() {
+        return pool;
     }
 
     /** How long starting Playwright and Chromium took. */

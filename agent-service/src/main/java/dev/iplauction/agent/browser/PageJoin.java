@@ -82,28 +82,38 @@ final class PageJoin {
         return navigationTimeout.multipliedBy(3L * patience.get());
     }
 
-    /** In an open tab: the lobby, the rejoin form, then the room. */
-    CompletableFuture<JoinResult> enter(PageTab fresh, Target joining) {
-        return load(fresh, joining.lobby(), "lobby of " + joining.code()).thenCompose(lobby -> {
-            if (lobby.isProblem()) {
-                if (lobby.status() == 404 || lobby.status() == 400) {
-                    return done(JoinResult.AUCTION_NOT_FOUND);
-                }
-                return failed("the auction house answered the lobby of " + joining.code() + " with " + lobby.status()
-                        + ": " + lobby.message());
-            }
-            if (!"lobby".equals(lobby.page())) {
-                return failed("expected the lobby of " + joining.code() + ", got the " + lobby.page() + " page");
-            }
-            if ("COMPLETED".equals(lobby.phase())) {
-                return done(JoinResult.AUCTION_OVER);
-            }
-            return submitRejoin(fresh, joining).thenCompose(after -> afterRejoin(fresh, joining, after));
-        });
+    /**
+     * In an open tab: the lobby, the rejoin form, then the room.
+     *
+     * @param lobbyLoading the report of the tab's first document: the lobby, which the tab started loading as it opened
+     */
+    CompletableFuture<JoinResult> enter(PageTab fresh, Target joining, CompletableFuture<PageReport> lobbyLoading) {
+        return awaitDocument(lobbyLoading, "could not open the lobby of " + joining.code() + " at " + joining.lobby())
+                .thenCompose(lobby -> {
+                    fresh.steps.mark("lobby");
+                    if (lobby.isProblem()) {
+                        if (lobby.status() == 404 || lobby.status() == 400) {
+                            return done(JoinResult.AUCTION_NOT_FOUND);
+                        }
+                        return failed("the auction house answered the lobby of " + joining.code() + " with "
+                                + lobby.status() + ": " + lobby.message());
+                    }
+                    if (!"lobby".equals(lobby.page())) {
+                        return failed(
+                                "expected the lobby of " + joining.code() + ", got the " + lobby.page() + " page");
+                    }
+                    if ("COMPLETED".equals(lobby.phase())) {
+                        return done(JoinResult.AUCTION_OVER);
+                    }
+                    return submitRejoin(fresh, joining).thenCompose(after -> {
+                        fresh.steps.mark("seat form");
+                        return afterRejoin(fresh, joining, after);
+                    });
+                });
     }
 
     /** How a join ended: patience grows after a join that ran out of time, and is back to 1 once seated. */
-    void ended(Target joining, JoinResult result, Throwable failure) {
+    void ended(PageTab on, Target joining, JoinResult result, Throwable failure) {
         if (failure != null) {
             log.warn("{} could not join {}: {}", name, joining.code(), BrowserHost.firstLine(failure));
             if (Deadline.unwrap(failure) instanceof TimeoutException) {
@@ -115,7 +125,13 @@ final class PageJoin {
             }
         } else if (result == JoinResult.JOINED) {
             patience.set(1);
-            log.info("{} joined {} as {}", name, joining.code(), joining.franchise());
+            log.info(
+                    "{} joined {} as {} in {} ms ({})",
+                    name,
+                    joining.code(),
+                    joining.franchise(),
+                    on.steps.totalMillis(),
+                    on.steps);
         }
     }
 
@@ -144,6 +160,7 @@ final class PageJoin {
                 return done(JoinResult.JOINED);
             }
             return load(on, joining.room(), "room of " + joining.code()).thenCompose(room -> {
+                on.steps.mark("room");
                 if ("room".equals(room.page()) && room.franchise() == joining.franchise()) {
                     return done(JoinResult.JOINED);
                 }

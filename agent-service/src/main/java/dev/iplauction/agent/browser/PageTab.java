@@ -18,6 +18,7 @@ final class PageTab {
     final int generation;
     final AtomicBoolean lost = new AtomicBoolean();
     final AtomicBoolean flushQueued = new AtomicBoolean();
+    final JoinSteps steps = new JoinSteps();
     volatile SeatTab seat;
     volatile PageLost.Reason lostReason;
 

@@ -57,7 +57,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         this.pushes = new PagePushes(name, Objects.requireNonNull(listener, "listener"), callbacks, this::isCurrent);
         this.joins = new PageJoin(host, name, callbacks);
-        this.pool = new PoolReader(host, name, callbacks);
+        this.pool = host.pool();
         this.actionTimeout = host.settings().actionTimeout();
     }
 
@@ -103,24 +103,26 @@ public final class PlaywrightAuctionPage implements AuctionPage {
             host.closeSeat(old.seat);
         }
         pushes.reset();
+        CompletableFuture<PageReport> lobby = fresh.nextDocument();
         CompletableFuture<JoinResult> joined = host.openSeat(
                         fresh.toString(),
-                        setUp(fresh),
+                        setUp(fresh, joining.lobby()),
                         () -> lost(fresh, PageLost.Reason.BROWSER_DIED, "Chromium died"),
                         callbacks)
                 .thenCompose(seat -> {
+                    fresh.steps.mark("context and page");
                     fresh.seat = seat;
                     if (!isCurrent(fresh)) {
                         host.closeSeat(seat); // closed or joined again meanwhile
                         return CompletableFuture.failedFuture(
                                 new IllegalStateException(name + "'s page was closed or joined again while joining"));
                     }
-                    return joins.enter(fresh, joining);
+                    return joins.enter(fresh, joining, lobby);
                 });
         CompletableFuture<JoinResult> bounded = Deadline.within(
                 joined, joins.deadline(), () -> "joining " + joining.code() + " as " + joining.franchise(), callbacks);
         return bounded.whenComplete((result, failure) -> {
-            joins.ended(joining, result, failure);
+            joins.ended(fresh, joining, result, failure);
             if (failure != null || result != JoinResult.JOINED) {
                 retire(fresh);
             }
@@ -129,11 +131,16 @@ public final class PlaywrightAuctionPage implements AuctionPage {
 
     // ---- the tab ----
 
-    /** The bindings, init script and crash and close handlers of a new context, on the browser thread. */
-    private BrowserHost.SeatSetup setUp(PageTab on) {
+    /**
+     * The bindings, init script and crash and close handlers of a new context, on the browser thread; once its page is
+     * open, the page starts loading {@code firstUrl} in the same task, so that it loads while the browser thread opens
+     * the other seats' tabs (nine seats joining together: each lobby used to start only after all nine tabs had opened).
+     */
+    private BrowserHost.SeatSetup setUp(PageTab on, String firstUrl) {
         return new BrowserHost.SeatSetup() {
             @Override
             public void prepare(BrowserContext context) {
+                on.steps.mark("waiting for the browser thread");
                 context.exposeBinding(PageScripts.DOORBELL, (source, args) -> {
                     Object messages = args.length > 0 ? args[0] : null;
                     if (pool.ring(source.page(), messages)) {
@@ -176,6 +183,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                 });
                 page.onCrash(p -> lost(on, PageLost.Reason.CRASHED, "the page crashed"));
                 page.onClose(p -> lost(on, PageLost.Reason.CLOSED, "the page was closed"));
+                page.evaluate(PageScripts.OPEN, firstUrl);
             }
         };
     }
@@ -340,7 +348,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                                 PagePushes.refusal(EventJson.mapper().readTree(answer.toString()), Instant.now())));
     }
 
-    /** See {@link PoolReader}: the room page is never touched. */
+    /** See {@link PoolReader}: the room page is never touched, and seats asking together share a read. */
     @Override
     public CompletableFuture<List<Player>> pool() {
         PageTab on;
@@ -353,7 +361,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
         } catch (IllegalStateException notNow) {
             return CompletableFuture.failedFuture(notNow);
         }
-        return pool.read(on.seat, url);
+        return pool.read(on.seat, url, callbacks);
     }
 
     private CompletableFuture<Click> clickIfShown(String testId) {

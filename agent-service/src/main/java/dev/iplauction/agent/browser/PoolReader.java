@@ -8,28 +8,35 @@ import dev.iplauction.contracts.Player;
 import dev.iplauction.contracts.Role;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a seat's pool page: opens it in a tab of its own in the seat's context (the same session, as a person would
- * open it next to the room), reads every row at once and closes the tab. The room page is never touched, and the
- * browser thread does only short steps when no click waits ({@link BrowserHost#callWhenIdle}): open the tab and start
- * loading, then (once the page reports its document loaded) read and close.
+ * Reads the pool page for every seat of the instance: the page is public and the same for every seat, so one read
+ * serves all who asked for it while it was waiting to start. A read opens a tab of its own in an asking seat's context
+ * (the same session, as a person would open it next to the room), reads every row at once and closes the tab. The room
+ * page is never touched, and the browser thread does only short steps when no click waits ({@link
+ * BrowserHost#callWhenIdle}): open the tab and start loading, then (once the page reports its document loaded) read and
+ * close.
+ *
+ * <p>Each seat gets a read that began after it asked (the pool shrinks as lots open): a seat that asks while a read is
+ * under way gets the next one, shared by everyone who asked meanwhile. So nine seats asking together cost two reads
+ * and one pool tab at a time, not nine tabs (and nine renderers) beside the rooms and the joins.
  */
 final class PoolReader {
 
     private static final Logger log = LoggerFactory.getLogger(PoolReader.class);
 
     private final BrowserHost host;
-    private final String name;
     private final Executor callbacks;
     private final Duration timeout;
 
@@ -39,9 +46,23 @@ final class PoolReader {
      */
     private final Map<Page, CompletableFuture<Void>> poolTabs = new ConcurrentHashMap<>();
 
-    PoolReader(BrowserHost host, String name, Executor callbacks) {
+    private final AtomicInteger tabsOpened = new AtomicInteger();
+
+    /** Per pool URL, the read under way and the one asked for meanwhile. Guarded by itself. */
+    private final Map<String, Reads> reads = new HashMap<>();
+
+    private static final class Reads {
+        CompletableFuture<List<Player>> running;
+        /** The next read, for everyone who asked while {@link #running} ran; opened in the last asker's context. */
+        CompletableFuture<List<Player>> next;
+
+        SeatTab nextIn;
+        int nextAskers;
+    }
+
+    /** @param callbacks where the shared reads complete (never the browser thread) */
+    PoolReader(BrowserHost host, Executor callbacks) {
         this.host = host;
-        this.name = name;
         this.callbacks = callbacks;
         this.timeout = host.settings().navigationTimeout().plus(host.settings().actionTimeout());
     }
@@ -56,13 +77,83 @@ final class PoolReader {
             return false;
         }
         if (PagePushes.hasPageReport(messages)) {
-            PageTab.hand(callbacks, () -> poolLoaded.complete(null), name);
+            PageTab.hand(callbacks, () -> poolLoaded.complete(null), "the pool tab");
         }
         return true;
     }
 
-    /** The players still to come, from the pool page at this URL, read in a tab of the seat's context. */
-    CompletableFuture<List<Player>> read(SeatTab seat, String url) {
+    /**
+     * The players still to come, from the pool page at this URL, as a read that began after this call saw it; the
+     * future completes on {@code completion}.
+     */
+    CompletableFuture<List<Player>> read(SeatTab seat, String url, Executor completion) {
+        CompletableFuture<List<Player>> shared;
+        synchronized (reads) {
+            Reads at = reads.computeIfAbsent(url, u -> new Reads());
+            if (at.running == null) {
+                at.running = shared = new CompletableFuture<>();
+                startRead(seat, url, 1, shared);
+            } else {
+                if (at.next == null) {
+                    at.next = new CompletableFuture<>();
+                }
+                at.nextIn = seat;
+                at.nextAskers++;
+                shared = at.next;
+            }
+        }
+        CompletableFuture<List<Player>> mine = new CompletableFuture<>();
+        shared.whenComplete((players, failure) -> PageTab.hand(
+                completion,
+                () -> {
+                    if (failure != null) {
+                        mine.completeExceptionally(failure);
+                    } else {
+                        mine.complete(players);
+                    }
+                },
+                seat.name()));
+        return mine;
+    }
+
+    /** Runs one read into {@code into}, then the one asked for meanwhile, if any. */
+    private void startRead(SeatTab seat, String url, int askers, CompletableFuture<List<Player>> into) {
+        long began = System.nanoTime();
+        readInTab(seat, url).whenComplete((players, failure) -> {
+            if (failure != null) {
+                log.debug(
+                        "Reading the pool for {} seat(s) failed: {}",
+                        askers,
+                        BrowserHost.firstLine(Deadline.unwrap(failure)));
+                into.completeExceptionally(failure);
+            } else {
+                log.debug("Read the pool for {} seat(s) in {} ms", askers, (System.nanoTime() - began) / 1_000_000);
+                into.complete(players);
+            }
+            CompletableFuture<List<Player>> next;
+            SeatTab nextIn;
+            int nextAskers;
+            synchronized (reads) {
+                Reads at = reads.get(url);
+                next = at.next;
+                nextIn = at.nextIn;
+                nextAskers = at.nextAskers;
+                at.running = next;
+                at.next = null;
+                at.nextIn = null;
+                at.nextAskers = 0;
+                if (next == null) {
+                    reads.remove(url);
+                }
+            }
+            if (next != null) {
+                startRead(nextIn, url, nextAskers, next);
+            }
+        });
+    }
+
+    /** One read: a tab of its own in the seat's context, opened, read and closed. */
+    private CompletableFuture<List<Player>> readInTab(SeatTab seat, String url) {
         CompletableFuture<Void> loaded = new CompletableFuture<>();
         AtomicReference<Page> opened = new AtomicReference<>();
         CompletableFuture<List<Player>> read = host.callWhenIdle(
@@ -71,6 +162,7 @@ final class PoolReader {
                                 return null; // timed out while queued
                             }
                             Page poolTab = seat.context().newPage();
+                            tabsOpened.incrementAndGet();
                             opened.set(poolTab);
                             poolTabs.put(poolTab, loaded);
                             poolTab.onRequestFailed(request -> {
@@ -83,7 +175,7 @@ final class PoolReader {
                                             callbacks,
                                             () -> loaded.completeExceptionally(
                                                     new PageActionFailed(failure + " at " + request.url())),
-                                            name);
+                                            "the pool tab");
                                 }
                             });
                             // Only the document: the pool is rendered on the server, and its page's script would
@@ -124,10 +216,12 @@ final class PoolReader {
                         },
                         callbacks);
             }
-            if (failure != null) { // the seat says so; here only the detail
-                log.debug("{} could not read the pool: {}", name, BrowserHost.firstLine(Deadline.unwrap(failure)));
-            }
         });
+    }
+
+    /** How many pool tabs this reader has opened (for tests: reads asked together share one). */
+    int tabsOpened() {
+        return tabsOpened.get();
     }
 
     /** On the browser thread. */

@@ -280,11 +280,14 @@ class PlaywrightAuctionPageIT {
         assertThat(get(kkr.bid(lot.number(), lot.nextBid()))).isEqualTo(new Click(true, ""));
         seen.awaitView(v -> v.lot() != null && v.lot().isHeldBy(Franchise.KKR, lot.nextBid()), LIVE);
 
-        // Several reads side by side each get the whole pool, and close their tabs.
+        // Several reads side by side each get the whole pool, share their tabs (the first read, then one for all who
+        // asked while it ran: each gets a read that began after it asked), and close them.
+        int tabsBefore = host.pool().tabsOpened();
         List<CompletableFuture<List<Player>>> reads = List.of(kkr.pool(), kkr.pool(), kkr.pool(), kkr.pool());
         for (var read : reads) {
             assertThat(get(read)).isEqualTo(rest);
         }
+        assertThat(host.pool().tabsOpened() - tabsBefore).isEqualTo(2);
         assertThat(get(host.<Integer>call(b -> seat.context().pages().size()))).isEqualTo(1);
 
         // A page that was lost cannot read the pool until it is reopened: said at once, never hangs.
