@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,6 +95,13 @@ public record BrowserSettings(
             "OptimizationHints",
             "msForceBrowserSignIn",
             "msEdgeUpdateLaunchServicesPreferredVersion");
+
+    /**
+     * Node's options for Playwright's driver: a young generation of 2 MiB semi-spaces instead of V8's 16 MiB, since
+     * the driver only relays protocol messages and its memory was 200-260 MiB of the instance's PSS. An operator's own
+     * {@code NODE_OPTIONS} wins.
+     */
+    static final String DRIVER_NODE_OPTIONS = "--max-semi-space-size=2";
 
     public static final Duration DEFAULT_NAVIGATION_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(5);
@@ -266,11 +274,12 @@ public record BrowserSettings(
     }
 
     Playwright.CreateOptions createOptions() {
-        var options = new Playwright.CreateOptions();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("NODE_OPTIONS", System.getenv().getOrDefault("NODE_OPTIONS", DRIVER_NODE_OPTIONS));
         if (!playwrightManagesBrowser()) {
-            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+            env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         }
-        return options;
+        return new Playwright.CreateOptions().setEnv(env);
     }
 
     BrowserType.LaunchOptions launchOptions() {

@@ -67,7 +67,11 @@ class BrowserSettingsTests {
 
         assertThat(settings.chromiumPath()).isNull();
         assertThat(settings.playwrightManagesBrowser()).isTrue();
-        assertThat(settings.createOptions().env).isNull();
+        assertThat(settings.createOptions().env)
+                .doesNotContainKey("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD")
+                .containsEntry(
+                        "NODE_OPTIONS",
+                        System.getenv().getOrDefault("NODE_OPTIONS", BrowserSettings.DRIVER_NODE_OPTIONS));
         assertThat(settings.launchOptions().executablePath).isNull();
     }
 
