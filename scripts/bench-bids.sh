@@ -5,17 +5,19 @@
 # Starts its own single-node Kafka (from the Kafka jars) and auction-service on spare ports, prints the numbers,
 # and stops both. A benchmark, not a test: run it by hand on a quiet machine.
 #
-#   scripts/bench-bids.sh [--auctions 16] [--warmup 5] [--seconds 20] [--bids 300]
+#   scripts/bench-bids.sh [--auctions 16] [--warmup 30] [--seconds 20] [--bids 300]
 #
-# --warmup is for both the house and the bare producer. On 2 busy cores a house just started is still compiling its
-# request path 15 s into the bidding (its compiler threads took as much CPU as its requests), which a bare producer's
-# small path does not need; a longer warm-up did not move the ratio out of the noise, so the default stays 5 s.
+# --warmup is for both the house and the bare producer. A house just started spends its first 30 s on 2 cores
+# compiling its request path (its C2 compiler thread used 18 s of CPU in them, more than its requests did), which a
+# bare producer's small path does not need: measured after 5 s, the house was 0.26-0.31 of the bare producer; after
+# 30 s, 0.41 (the broker's retry setting unchanged). A house in service has compiled long ago, so 30 s is the default.
+# The CPU each process spends per write (client or producer, house, broker) is read over the measured part only.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/jdk.sh"
 java="$JAVA_HOME/bin/java"
 
-auctions=16 warmup=5 seconds=20 bids=300
+auctions=16 warmup=30 seconds=20 bids=300
 while [ $# -gt 0 ]; do
     case "$1" in
         --auctions) auctions="$2"; shift 2 ;;
@@ -42,33 +44,15 @@ cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
 bare() {
     echo
     echo "== bare Kafka producer, $1 the house ($(nproc) cores) =="
-    local broker=$(cpu_ms "$kafka_pid")
     "$java" -cp "$cp" dev.iplauction.bench.BareWrites --bootstrap "127.0.0.1:$kafka_port" --writers "$auctions" \
-        --warmup "$warmup" --seconds "$seconds" | tee "$work/bare-$1.txt"
-    per_write "$work/bare-$1.txt" records "broker $(( $(cpu_ms "$kafka_pid") - broker ))"
-}
-# per_write FILE UNIT "NAME MS"...: the CPU each process spent per write over the whole run (warm-up included), so that
-# the house and the bare producer can be compared where the 2 cores go.
-per_write() {
-    local file=$1 unit=$2 n
-    shift 2
-    n=$(sed -n "s/.*: \([0-9]*\) in .*/\1/p" "$file" | head -1)
-    n=$(( n * (seconds + warmup) / seconds )) # the writes of the warm-up too, at the measured rate
-    for p in "$@"; do
-        set -- $p
-        awk -v name="$1" -v ms="$2" -v n="$n" -v u="$unit" \
-            'BEGIN { if (n > 0) printf "CPU per %s: %s %.2f ms\n", substr(u, 1, length(u) - 1), name, ms / n }'
-    done
+        --warmup "$warmup" --seconds "$seconds" --cpu-of "broker=$kafka_pid" | tee "$work/bare-$1.txt"
 }
 rate() { sed -n "s/.* = \([0-9]*\) $2\/s.*/\1/p" "$1"; }
 bare before
 echo
 echo "== HTTP bids with Kafka writes ($(nproc) cores) =="
-broker=$(cpu_ms "$kafka_pid") service=$(cpu_ms "$service_pid")
-"$java" -cp "$cp" dev.iplauction.bench.BidThroughput --url "http://127.0.0.1:$http_port" \
-    --auctions "$auctions" --warmup "$warmup" --seconds "$seconds" | tee "$work/house.txt"
-per_write "$work/house.txt" bids "broker $(( $(cpu_ms "$kafka_pid") - broker ))" \
-    "house $(( $(cpu_ms "$service_pid") - service ))"
+"$java" -cp "$cp" dev.iplauction.bench.BidThroughput --url "http://127.0.0.1:$http_port" --auctions "$auctions" \
+    --warmup "$warmup" --seconds "$seconds" --cpu-of "house=$service_pid,broker=$kafka_pid" | tee "$work/house.txt"
 # Where an accepted bid's time goes inside the house (means over the run, warm-up included): the request in Tomcat
 # and Spring, and within it the wait for the event log (append to Kafka's acknowledgement).
 metric_mean() {

@@ -42,8 +42,3 @@ start_auction_service() {
     pids+=($service_pid)
     await_health "$http_port" "$work/auction.log"
 }
-
-# cpu_ms PID: the CPU time (user + system) a process has used so far, in milliseconds.
-cpu_ms() {
-    awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"
-}

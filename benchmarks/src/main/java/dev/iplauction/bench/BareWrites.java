@@ -40,8 +40,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * log, one transactional producer (acks=all, idempotent, linger 0) on one thread commits whatever writes wait as one
  * transaction (group commit). {@code --transactional false} measures plain acks=all sends instead.
  *
- * <p>Usage: {@code BareWrites --bootstrap 127.0.0.1:19092 [--writers 16] [--warmup 5] [--seconds 20]
- * [--partitions 3] [--transactional true]}
+ * <p>Usage: {@code BareWrites --bootstrap 127.0.0.1:19092 [--writers 16] [--warmup 30] [--seconds 20]
+ * [--partitions 3] [--transactional true] [--cpu-of broker=PID]}
  */
 public final class BareWrites {
 
@@ -57,7 +57,7 @@ public final class BareWrites {
     public static void main(String[] args) throws Exception {
         String bootstrap = Args.string(args, "--bootstrap", "127.0.0.1:9092");
         int writers = Args.integer(args, "--writers", 16);
-        Duration warmup = Duration.ofSeconds(Args.integer(args, "--warmup", 5));
+        Duration warmup = Duration.ofSeconds(Args.integer(args, "--warmup", 30));
         Duration measure = Duration.ofSeconds(Args.integer(args, "--seconds", 20));
         int partitions = Args.integer(args, "--partitions", 3);
         String mode = Args.string(args, "--transactional", "true");
@@ -95,6 +95,7 @@ public final class BareWrites {
                 warmup.toSeconds(),
                 measure.toSeconds());
 
+        ProcessCpu cpu = ProcessCpu.of("producer", args);
         BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
@@ -114,7 +115,7 @@ public final class BareWrites {
                 results.add(pool.submit(
                         () -> writeUntil(producer, transactional, queue, topic, key, measureFrom, measureTo)));
             }
-            long cpuFrom = ProcessCpu.at(measureFrom);
+            cpu.startAt(measureFrom);
             long writes = 0;
             List<Double> latencies = new ArrayList<>();
             for (Future<Result> f : results) {
@@ -132,7 +133,7 @@ public final class BareWrites {
                     latencies.stream().mapToDouble(Double::doubleValue).toArray());
             System.out.printf("bare writes: %d in %.1fs = %.0f records/s%n", writes, seconds, writes / seconds);
             System.out.println("bare write latency: " + p.summary(" ms"));
-            System.out.println(ProcessCpu.per("record", "producer", cpuFrom, writes));
+            System.out.println(cpu.per("record", writes));
             if (retried.get() > 0) {
                 System.out.println("transactions failed and written again by a fresh producer: " + retried.get());
             }

@@ -15,14 +15,15 @@ import java.util.concurrent.Future;
  * answers come back (one request in flight per auction, on its own keep-alive connection, as on a real lot); the
  * auctions run side by side.
  *
- * <p>Usage: {@code BidThroughput [--url http://localhost:8080] [--auctions 16] [--warmup 5] [--seconds 20]}
+ * <p>Usage: {@code BidThroughput [--url http://localhost:8080] [--auctions 16] [--warmup 30] [--seconds 20]
+ * [--cpu-of house=PID,broker=PID]}
  */
 public final class BidThroughput {
 
     public static void main(String[] args) throws Exception {
         String url = Args.string(args, "--url", "http://localhost:8080");
         int auctions = Args.integer(args, "--auctions", 16);
-        Duration warmup = Duration.ofSeconds(Args.integer(args, "--warmup", 5));
+        Duration warmup = Duration.ofSeconds(Args.integer(args, "--warmup", 30));
         Duration measure = Duration.ofSeconds(Args.integer(args, "--seconds", 20));
         Http http = new Http(url);
 
@@ -34,6 +35,7 @@ public final class BidThroughput {
                 "bidding in %d auctions at %s: %ds warm-up, %ds measured%n",
                 auctions, url, warmup.toSeconds(), measure.toSeconds());
 
+        ProcessCpu cpu = ProcessCpu.of("client", args);
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long measureTo = measureFrom + measure.toNanos();
@@ -46,7 +48,7 @@ public final class BidThroughput {
                     }
                 }));
             }
-            long cpuFrom = ProcessCpu.at(measureFrom);
+            cpu.startAt(measureFrom);
             long accepted = 0;
             long refused = 0;
             List<Double> latencies = new ArrayList<>();
@@ -63,7 +65,7 @@ public final class BidThroughput {
                     "accepted bids: %d in %.1fs = %.0f bids/s (refused: %d)%n",
                     accepted, seconds, accepted / seconds, refused);
             System.out.println("accepted-bid latency: " + p.summary(" ms"));
-            System.out.println(ProcessCpu.per("accepted bid", "client", cpuFrom, accepted));
+            System.out.println(cpu.per("accepted bid", accepted));
         }
     }
 

@@ -105,6 +105,7 @@ class LocalKafkaConfigTests {
                 .containsEntry("share.coordinator.state.topic.replication.factor", "1")
                 .containsEntry("min.insync.replicas", "1")
                 .containsEntry("group.initial.rebalance.delay.ms", "0")
-                .containsEntry("auto.create.topics.enable", "true");
+                .containsEntry("auto.create.topics.enable", "true")
+                .containsEntry("add.partitions.to.txn.retry.backoff.ms", "2");
     }
 }
