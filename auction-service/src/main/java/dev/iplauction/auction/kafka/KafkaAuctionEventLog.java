@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -55,6 +56,11 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
     private static final String DEAD_LETTERS = Topics.AUCTION_EVENTS.deadLetterTopicName();
     /** Appends taken into one transaction at most. */
     private static final int MAX_BATCH = 256;
+    /**
+     * How long the writer waits at most for a transaction's appends to come (see gather). bench-bids, 16 auctions on 2
+     * cores: 0.5 ms took the house from 3,900-5,100 to 5,100-5,800 bids/s and cut the broker's CPU per bid by a fifth.
+     */
+    private static final long GATHER_NANOS = 500_000;
 
     private final Supplier<Producer<String, byte[]>> producers;
     private final KafkaTemplate<byte[], byte[]> deadLetters;
@@ -69,6 +75,8 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
     private Producer<String, byte[]> producer;
     /** The last sequence number in the log of each auction, as far as the writer knows. */
     private final Map<String, Long> lastSeq = new HashMap<>();
+    /** How many appends the last transaction carried. */
+    private int lastBatch;
     /** Auctions whose last append failed: what the log holds is not known until the next read. */
     private final Set<String> uncertain = new HashSet<>();
 
@@ -173,11 +181,12 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
                     case Append first -> {
                         batch.clear();
                         batch.add(first);
-                        // Group commit: every append already waiting goes into the same transaction, up to a Read.
-                        while (batch.size() < MAX_BATCH && queue.peek() instanceof Append) {
-                            batch.add((Append) queue.poll());
-                        }
+                        Read next = gather(batch);
                         write(batch);
+                        lastBatch = batch.size();
+                        if (next != null) {
+                            read(next);
+                        }
                     }
                 }
             } catch (RuntimeException | Error e) {
@@ -196,6 +205,39 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
                 case Read r -> r.done().completeExceptionally(closing);
             }
         }
+    }
+
+    /**
+     * Group commit: every append already waiting goes into the same transaction, up to a Read (returned, to run next).
+     * While fewer have come than the last transaction carried, it waits for them up to {@link #GATHER_NANOS}: under load
+     * the callers one commit answered send their next changes together, a little after the writer could start the
+     * next transaction, and without the wait it commits the first few alone. One caller alone never waits.
+     */
+    private Read gather(List<Append> batch) {
+        long until = System.nanoTime() + GATHER_NANOS;
+        while (batch.size() < MAX_BATCH) {
+            Task next;
+            if (batch.size() < lastBatch) {
+                try {
+                    next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // closing: this batch fails at once, as the rest of the queue
+                    return null;
+                }
+            } else {
+                next = queue.poll();
+            }
+            switch (next) {
+                case null -> {
+                    return null;
+                }
+                case Read read -> {
+                    return read;
+                }
+                case Append append -> batch.add(append);
+            }
+        }
+        return null;
     }
 
     private void write(List<Append> batch) {

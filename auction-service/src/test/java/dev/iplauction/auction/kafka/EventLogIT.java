@@ -11,8 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,5 +78,30 @@ class EventLogIT {
                 .hasCauseInstanceOf(EventLogUnavailable.class)
                 .hasMessageContaining("out of step");
         assertThat(eventLog.readAll()).doesNotContainKey("ZZZZ99");
+    }
+
+    @Test
+    void appendsGatheredIntoTransactionsLandOnceInOrderAndBeforeTheReadQueuedAfterThem() throws Exception {
+        eventLog.readAll();
+        List<String> codes =
+                IntStream.range(0, 40).mapToObj(i -> "GATH%02d".formatted(i)).toList();
+        for (long seq = 1; seq <= 3; seq++) {
+            Instant now = Instant.now();
+            List<CompletableFuture<Void>> written = new ArrayList<>();
+            for (String code : codes) {
+                written.add(eventLog.append(code, List.of(new AuctionEvent.AuctionPaused(code, seq, now))));
+            }
+            // Queued behind every append of this round: it must see them all, whatever transactions they went in.
+            Map<String, List<AuctionEvent>> read = eventLog.readAll();
+            for (CompletableFuture<Void> w : written) {
+                w.get(1, TimeUnit.MINUTES);
+            }
+            for (String code : codes) {
+                assertThat(read.get(code))
+                        .extracting(AuctionEvent::seq)
+                        .containsExactlyElementsOf(
+                                LongStream.rangeClosed(1, seq).boxed().toList());
+            }
+        }
     }
 }
