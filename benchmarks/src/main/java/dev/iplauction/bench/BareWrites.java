@@ -38,7 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code BidAccepted}-sized record (a real one, serialised as the house does) and wait until it is durable before the
  * next, keyed by their auction, to a topic of as many partitions as {@code auction.events}. Like the house's event
  * log, one transactional producer (acks=all, idempotent, linger 0) on one thread commits whatever writes wait as one
- * transaction (group commit), waiting up to 0.5 ms for as many as the last transaction carried. {@code --transactional false} measures plain acks=all sends instead.
+ * transaction (group commit), waiting up to 0.5 ms for as many as the last transaction carried.
+ * {@code --transactional false} measures plain acks=all sends instead.
  *
  * <p>Usage: {@code BareWrites --bootstrap 127.0.0.1:19092 [--writers 16] [--warmup 30] [--seconds 20]
  * [--partitions 3] [--transactional true] [--cpu-of broker=PID]}
