@@ -10,7 +10,7 @@
 # --warmup is for both the house and the bare producer. A house just started spends its first 30 s on 2 cores
 # compiling its request path (its C2 compiler thread used 18 s of CPU in them, more than its requests did), which a
 # bare producer's small path does not need: measured after 5 s, the house was 0.26-0.31 of the bare producer; after
-# 30 s, 0.41 (the broker's retry setting unchanged). A house in service has compiled long ago, so 30 s is the default.
+# 30 s, 0.41 (both with Kafka's 20 ms retry, README). A house in service has compiled long ago, so 30 s is the default.
 # The CPU each process spends per write (client or producer, house, broker) is read over the measured part only.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

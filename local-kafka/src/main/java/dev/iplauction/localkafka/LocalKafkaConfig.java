@@ -93,17 +93,6 @@ public record LocalKafkaConfig(int port, int controllerPort, Path dataDir, Strin
         return host + ":" + port;
     }
 
-    /**
-     * Back-to-back transactions from one producer (the auction house's event log commits one after another): the
-     * next one's first write meets the last one's markers still being written, and the broker retries adding the
-     * partition after this long. Kafka's default, 20 ms, stalled about one commit in twenty by 20 ms: on 2 cores
-     * (scripts/bench-bids.sh) a bare transactional producer wrote 4,200 records/s and the house took 1,700 bids/s;
-     * with 2 ms, 12,800 and 5,300. 1 ms gave no more.
-     */
-    static final String TXN_RETRY_BACKOFF = "add.partitions.to.txn.retry.backoff.ms";
-
-    static final String TXN_RETRY_BACKOFF_MS = "2";
-
     /** The broker settings: one node that is both broker and controller, everything replicated once. */
     Properties brokerProperties() {
         Properties props = new Properties();
@@ -129,7 +118,11 @@ public record LocalKafkaConfig(int port, int controllerPort, Path dataDir, Strin
         props.put("min.insync.replicas", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "true");
-        props.put(TXN_RETRY_BACKOFF, TXN_RETRY_BACKOFF_MS);
+        // Back-to-back transactions from one producer (the auction house's event log): the next one's first write meets
+        // the last one's markers still being written, and the broker retries adding the partition after this long.
+        // Kafka's 20 ms stalled about one commit in twenty: on 2 cores (scripts/bench-bids.sh) a bare transactional
+        // producer wrote 4,200 records/s and the house took 1,700 bids/s; with 2 ms, 12,800 and 5,300. 1 ms: no more.
+        props.put("add.partitions.to.txn.retry.backoff.ms", "2");
         return props;
     }
 
