@@ -4,22 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.iplauction.kafkatest.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +50,9 @@ class AuctionApiIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-11-24T10:00:00Z"));
 
+    /** Bid requests that reached Spring MVC's dispatch rather than {@link BidFastPath}. */
+    private static final AtomicInteger BIDS_THROUGH_MVC = new AtomicInteger();
+
     @TestConfiguration
     static class Clocks {
         @Bean
@@ -46,7 +60,29 @@ class AuctionApiIT {
         Clock testClock() {
             return CLOCK;
         }
+
+        @Bean
+        WebMvcConfigurer countBidsThroughMvc() {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(new HandlerInterceptor() {
+                        @Override
+                        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object h) {
+                            if (h instanceof HandlerMethod m
+                                    && m.getMethod().getName().equals("bid")) {
+                                BIDS_THROUGH_MVC.incrementAndGet();
+                            }
+                            return true;
+                        }
+                    });
+                }
+            };
+        }
     }
+
+    @Autowired
+    MeterRegistry meters;
 
     @LocalServerPort
     int port;
@@ -92,6 +128,52 @@ class AuctionApiIT {
         assertThat(bid.body().get("amount").asInt())
                 .isEqualTo(lot.get("basePrice").asInt());
         assertThat(state().at("/lot/highestBidder").asString()).isEqualTo("CSK");
+    }
+
+    @Test
+    void aWellFormedBidSkipsMvcAndAnythingElseIsAnsweredByIt() throws Exception {
+        JsonNode lot = state().get("lot");
+        int number = lot.get("number").asInt();
+        int mvcBefore = BIDS_THROUGH_MVC.get();
+        long timedBefore = bidRequestsTimed();
+
+        assertThat(bid(csk, "CSK", number, lot.get("nextBid").asInt()).status()).isEqualTo(200);
+        assertThat(BIDS_THROUGH_MVC.get()).as("a well-formed bid skips MVC").isEqualTo(mvcBefore);
+        // Timed under the bid's route, as MVC would have named it (the request metrics, bench-bids).
+        await().atMost(Duration.ofSeconds(30)).until(() -> bidRequestsTimed() > timedBefore);
+
+        // A refusal on the fast path is the same problem, from the same advice.
+        assertProblem(bid(csk, "MI", number, lot.get("nextBid").asInt()), 403, "not-your-seat");
+        assertThat(BIDS_THROUGH_MVC.get()).isEqualTo(mvcBefore);
+
+        // A body of unknown length (chunked) goes to MVC, which plays it all the same.
+        int next = state().at("/lot/nextBid").asInt();
+        String body = "{\"franchise\":\"MI\",\"lot\":" + number + ",\"amount\":" + next + "}";
+        HttpResponse<String> chunked = http.send(
+                HttpRequest.newBuilder(uri("/api/auctions/" + code + "/bids"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + mi)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(200);
+        assertThat(BIDS_THROUGH_MVC.get()).isEqualTo(mvcBefore + 1);
+        assertThat(state().at("/lot/highestBidder").asString()).isEqualTo("MI");
+
+        // An invalid body is read once by the fast path and again, whole, by MVC, which names the field.
+        Reply invalid = post("/api/auctions/" + code + "/bids", "{\"franchise\":\"CSK\",\"lot\":0}", csk);
+        assertProblem(invalid, 400, "invalid-request");
+        assertThat(invalid.body().get("detail").asString()).contains("amount", "lot");
+        assertThat(BIDS_THROUGH_MVC.get()).isEqualTo(mvcBefore + 2);
+    }
+
+    private long bidRequestsTimed() {
+        var timer = meters.find("http.server.requests")
+                .tag("uri", BidFastPath.ROUTE)
+                .tag("status", "200")
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
