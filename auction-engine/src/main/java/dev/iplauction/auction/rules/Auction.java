@@ -198,10 +198,13 @@ public final class Auction {
 
     /** The franchise whose seat this token hash holds, if any. */
     public Optional<Franchise> seatOf(String tokenHash) {
-        return seatTokenHashes.entrySet().stream()
-                .filter(e -> e.getValue().equals(tokenHash))
-                .map(Map.Entry::getKey)
-                .findFirst();
+        // A loop, not a stream: every bid asks, and the stream's setup was 2 % of a bid's CPU in bench-bids.
+        for (Map.Entry<Franchise, String> seat : seatTokenHashes.entrySet()) {
+            if (seat.getValue().equals(tokenHash)) {
+                return Optional.of(seat.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean isHost(String tokenHash) {
