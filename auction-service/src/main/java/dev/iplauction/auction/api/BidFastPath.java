@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Nothing is decided twice: a bid reaches the house once, on one path or the other.
  *
  * <p>Why: measured with {@code scripts/bench-bids.sh}, MVC's handler lookup, argument binding and reply negotiation
- * around the bid took more of the house's CPU than the bid itself (README, "The auction house").
+ * around the bid took more of the house's CPU than the bid itself (README, Benchmarks).
  */
 final class BidFastPath extends HttpFilter {
 
