@@ -83,6 +83,10 @@ class LimitsAttackIT {
         assertThat(declared.status()).isEqualTo(413);
         assertThat(declared.body().path("reason").asString()).isEqualTo("request-too-large");
         assertThat(declared.body().path("detail").asString()).contains("at most 65536");
+        // The bid's fast path (BidFastPath) reads the body itself: the cap comes first there too.
+        Reply bid = post("/api/auctions/ABCD12/bids", big, "any-token");
+        assertThat(bid.status()).isEqualTo(413);
+        assertThat(bid.body().path("reason").asString()).isEqualTo("request-too-large");
 
         // Chunked: no length to refuse up front, so the read stops at the cap and the body is unreadable.
         HttpResponse<String> chunked = http.send(

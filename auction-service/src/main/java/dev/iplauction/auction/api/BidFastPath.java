@@ -202,7 +202,9 @@ final class BidFastPath extends HttpFilter {
                 @Qualifier("handlerExceptionResolver") HandlerExceptionResolver refusals) {
             var registration = new FilterRegistrationBean<>(new BidFastPath(api, json, validator, refusals));
             registration.addUrlPatterns(PREFIX + "*");
-            registration.setOrder(Ordered.LOWEST_PRECEDENCE); // after the body limit, the operator token and metrics
+            // Right after the body limit (HIGHEST_PRECEDENCE) and the request metrics (+1): the filters after those
+            // (the operator token, form content, request context) do nothing for a bid, and cost 9 % of its CPU.
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
             return registration;
         }
     }
