@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.playwright.BrowserContext;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,10 +173,11 @@ class BrowserHostIT {
         try (BrowserHost host = BrowserHost.start(settings())) {
             host.openSeat("one", context -> {}, () -> {}).get(1, TimeUnit.MINUTES);
 
-            // Chromium names each of its processes' roles on its command line (--type=renderer, ...).
+            // Chromium names each of its processes' roles on its command line (--type=renderer, ...), which it
+            // rewrites into one string: read as it is, not through ProcessHandle.Info.
             List<String> chromium = ProcessHandle.current()
                     .descendants()
-                    .map(p -> p.info().commandLine().orElse(""))
+                    .map(p -> commandLine(p.pid()))
                     .filter(command -> command.contains("--type="))
                     .toList();
             assertThat(chromium)
@@ -184,6 +186,15 @@ class BrowserHostIT {
                     .as("no GPU or network process (see DEFAULT_LAUNCH_ARGS and ENABLED_FEATURES)")
                     .noneMatch(command ->
                             command.contains("--type=gpu-process") || command.contains("network.mojom.NetworkService"));
+        }
+    }
+
+    /** The process's command line, its arguments joined by spaces; empty once it is gone. */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
         }
     }
 
