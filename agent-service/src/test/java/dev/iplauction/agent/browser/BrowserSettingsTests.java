@@ -36,6 +36,7 @@ class BrowserSettingsTests {
                         "--no-sandbox",
                         "--disable-gpu",
                         "--in-process-gpu",
+                        "--js-flags=--optimize-for-size",
                         "--disable-background-networking",
                         "--disable-component-update",
                         "--disable-sync");
