@@ -61,9 +61,9 @@ public record BrowserSettings(
      * headless seats do not paint), about 42 MiB of PSS as a process of its own; measured with nine seats
      * (scripts/bench-agents.sh) together with the network service in the browser process ({@link #ENABLED_FEATURES}),
      * Chromium's processes other than the renderers took 280 instead of 304 MiB at the instance's peak.
-     * {@code --js-flags=--optimize-for-size}: V8 in every renderer collects garbage sooner, and with it the page's
-     * discarded DOM, whose memory (Blink's, not V8's: a seat's V8 heap is 3 to 6 MiB) otherwise piles up by 15 to 20
-     * MiB a renderer between collections. The nine seats' renderers peaked at about 600 instead of 650 to 690 MiB.
+     * {@code --js-flags=--optimize-for-size}: a seat's renderer piles up 15 to 20 MiB of Blink's memory (the room
+     * page's discarded lists; its V8 heap is only 3 to 6 MiB) before giving it back, and with V8 tuned for size less:
+     * the renderers peaked at 596 to 607 MiB in four runs against 632 to 681 MiB in five without it.
      */
     public static final List<String> DEFAULT_LAUNCH_ARGS = List.of(
             "--no-sandbox",
