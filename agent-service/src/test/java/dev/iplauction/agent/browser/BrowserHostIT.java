@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.playwright.BrowserContext;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,6 +154,48 @@ class BrowserHostIT {
         assertThat(BrowserSettings.PLAYWRIGHT_DISABLED_FEATURES)
                 .as("BrowserSettings.PLAYWRIGHT_DISABLED_FEATURES against this Playwright's own list")
                 .containsExactlyInAnyOrderElementsOf(playwrights);
+        // The same for --enable-features.
+        Matcher enabled =
+                Pattern.compile("\"--enable-features=([A-Za-z0-9,]+)\"").matcher(bundle);
+        assertThat(enabled.find())
+                .as("Playwright's --enable-features switch in its driver (moved? find it and update this test)")
+                .isTrue();
+        assertThat(BrowserSettings.PLAYWRIGHT_ENABLED_FEATURES)
+                .as("BrowserSettings.PLAYWRIGHT_ENABLED_FEATURES against this Playwright's own list")
+                .containsExactlyInAnyOrder(enabled.group(1).split(","));
+        assertThat(enabled.find())
+                .as("a second --enable-features in Playwright's driver")
+                .isFalse();
+    }
+
+    @Test
+    void theGpuAndNetworkServiceRunInTheBrowserProcess() throws Exception {
+        try (BrowserHost host = BrowserHost.start(settings())) {
+            host.openSeat("one", context -> {}, () -> {}).get(1, TimeUnit.MINUTES);
+
+            // Chromium names each of its processes' roles on its command line (--type=renderer, ...), which it
+            // rewrites into one string: read as it is, not through ProcessHandle.Info.
+            List<String> chromium = ProcessHandle.current()
+                    .descendants()
+                    .map(p -> commandLine(p.pid()))
+                    .filter(command -> command.contains("--type="))
+                    .toList();
+            assertThat(chromium)
+                    .as("Chromium's processes (a renderer at least: the list is read)")
+                    .anyMatch(command -> command.contains("--type=renderer"))
+                    .as("no GPU or network process (see DEFAULT_LAUNCH_ARGS and ENABLED_FEATURES)")
+                    .noneMatch(command ->
+                            command.contains("--type=gpu-process") || command.contains("network.mojom.NetworkService"));
+        }
+    }
+
+    /** The process's command line, its arguments joined by spaces; empty once it is gone. */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Chromium where the build says it is (Debian's, or Playwright's own), the driver under target/. */

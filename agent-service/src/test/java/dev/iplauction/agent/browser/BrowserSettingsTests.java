@@ -35,6 +35,8 @@ class BrowserSettingsTests {
                 .containsExactly(
                         "--no-sandbox",
                         "--disable-gpu",
+                        "--in-process-gpu",
+                        "--js-flags=--optimize-for-size",
                         "--disable-background-networking",
                         "--disable-component-update",
                         "--disable-sync");
@@ -88,9 +90,12 @@ class BrowserSettingsTests {
         assertThat(launch.executablePath).isEqualTo(chromium);
         assertThat(launch.headless).isTrue();
         assertThat(launch.args).startsWith(BrowserSettings.DEFAULT_LAUNCH_ARGS.toArray(String[]::new));
-        assertThat(launch.args.getLast())
+        assertThat(launch.args.get(launch.args.size() - 2))
                 .startsWith("--disable-features=" + String.join(",", BrowserSettings.PLAYWRIGHT_DISABLED_FEATURES))
                 .endsWith(String.join(",", BrowserSettings.DISABLED_FEATURES));
+        assertThat(launch.args.getLast())
+                .startsWith("--enable-features=" + String.join(",", BrowserSettings.PLAYWRIGHT_ENABLED_FEATURES))
+                .endsWith(String.join(",", BrowserSettings.ENABLED_FEATURES));
         assertThat(launch.timeout).isEqualTo(15_000.0);
     }
 
@@ -123,7 +128,7 @@ class BrowserSettingsTests {
     }
 
     @Test
-    void aSecondDisableFeaturesSwitchIsRefusedBecauseChromiumWouldDropPlaywrightsOwn() {
+    void aSecondFeaturesSwitchIsRefusedBecauseChromiumWouldDropPlaywrightsOwn() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BrowserSettings.defaults()
                         .withLaunchArgs(List.of("--no-sandbox", "--disable-features=Translate")))
@@ -132,6 +137,11 @@ class BrowserSettingsTests {
                 .withMessageContaining("keeps only the last");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BrowserSettings.defaults().withLaunchArgs(List.of("--DISABLE-FEATURES")));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BrowserSettings.defaults()
+                        .withLaunchArgs(List.of("--enable-features=NetworkServiceInProcess2")))
+                .withMessageContaining("--enable-features=NetworkServiceInProcess2")
+                .withMessageContaining("keeps only the last --enable-features");
     }
 
     @Test
@@ -149,7 +159,7 @@ class BrowserSettingsTests {
                 BrowserSettings.defaults().withHeadless(false).withLaunchArgs(List.of("--disable-gpu"));
         assertThat(windowed.launchOptions().headless).isFalse();
         assertThat(windowed.launchOptions().args).first().isEqualTo("--disable-gpu");
-        assertThat(windowed.launchOptions().args).hasSize(2); // and the features switched off
+        assertThat(windowed.launchOptions().args).hasSize(3); // and the features switched off and on
     }
 
     @Test
