@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -100,7 +101,7 @@ final class BidFastPath extends HttpFilter {
         }
         byte[] reply = receipts.writeValueAsBytes(receipt);
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("application/json");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(reply.length);
         response.getOutputStream().write(reply);
     }
@@ -131,13 +132,19 @@ final class BidFastPath extends HttpFilter {
         }
     }
 
+    /** Exactly application/json, parameters aside: MVC answers the rest (application/json-seq is not JSON to it). */
     private static boolean isJson(String contentType) {
-        return contentType != null && contentType.regionMatches(true, 0, "application/json", 0, 16);
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String type = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        return type.strip().equalsIgnoreCase(MediaType.APPLICATION_JSON_VALUE);
     }
 
     private static boolean acceptsJson(String accept) {
         return accept == null
-                || accept.contains("application/json")
+                || accept.contains(MediaType.APPLICATION_JSON_VALUE)
                 || accept.contains("*/*")
                 || accept.contains("application/*");
     }
