@@ -188,6 +188,7 @@ public final class AgentsAuction {
                 .filter(d -> d.auctionCode().equals(code))
                 .toList();
 
+        Map<Integer, Instant> openedAt = new HashMap<>();
         Map<Integer, Instant> closedAt = new HashMap<>();
         int lots = 0, sold = 0, unsold = 0, accepted = 0;
         List<Double> counterBids = new ArrayList<>();
@@ -196,6 +197,7 @@ public final class AgentsAuction {
             switch (e) {
                 case AuctionEvent.LotOpened o -> {
                     lots++;
+                    openedAt.put(o.lot(), o.at());
                     previous = null;
                 }
                 case AuctionEvent.BidAccepted b -> {
@@ -258,6 +260,34 @@ public final class AgentsAuction {
                 closedAt.size() * seats.size(),
                 100.0 * decidedInTime.size() / Math.max(1, closedAt.size() * seats.size()),
                 new Percentiles(toArray(decisionLatency)).summary(" ms"));
+        // The lots whose decisions were not all in time, and when the seats' decisions came (ms after the lot
+        // opened), so that a miss can be told apart: one lot seen late by every seat, or one slow seat.
+        closedAt.keySet().stream().sorted().forEach(lot -> {
+            List<DecisionMade> late = decisions.stream()
+                    .filter(d -> d.lot() == lot && !decidedInTime.contains(d.lot() + ":" + d.franchise()))
+                    .toList();
+            long inTime =
+                    decidedInTime.stream().filter(k -> k.startsWith(lot + ":")).count();
+            if (inTime < seats.size()) {
+                Instant opened = openedAt.get(lot);
+                System.out.printf(
+                        "  lot %d: %d of %d in time; open %d ms (the clock ran out); late or missed: %s%n",
+                        lot,
+                        inTime,
+                        seats.size(),
+                        opened == null
+                                ? -1
+                                : Duration.between(opened, closedAt.get(lot)).toMillis(),
+                        late.stream()
+                                .map(d -> d.franchise() + " at +"
+                                        + (opened == null
+                                                ? "?"
+                                                : Duration.between(opened, d.at())
+                                                        .toMillis())
+                                        + " ms (latency " + d.latencyMillis() + ")")
+                                .toList());
+            }
+        });
         System.out.println("reaction, page showed the bid -> counter-bid shown accepted (agent's clock): "
                 + new Percentiles(reactions).summary(" ms"));
         System.out.println("counter-bid, previous bid accepted -> next franchise's bid accepted (house's clock): "
