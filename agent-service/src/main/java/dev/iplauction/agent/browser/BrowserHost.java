@@ -201,8 +201,8 @@ public final class BrowserHost implements AutoCloseable {
     }
 
     /**
-     * Runs a task on the browser thread when no {@link #call} task waits: for housekeeping that may wait behind
-     * clicks. The future completes on {@code completion}.
+     * Runs a task on the browser thread when no {@link #call} task waits: for housekeeping (the pool tab) that may
+     * wait behind clicks and the pages' pushes. The future completes on {@code completion}.
      */
     public <T> CompletableFuture<T> callWhenIdle(BrowserTask<T> task, Executor completion) {
         return submit(task, completion, idleTasks);

@@ -149,7 +149,9 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                     pushes.handOff(on, messages);
                     if (on.flushQueued.compareAndSet(false, true)) {
                         Page ringing = source.page();
-                        host.callWhenIdle(
+                        // Not when idle: behind the pool tab's steps, the room's next views waited (with two CPU
+                        // burners, the first lot reached every seat 1.5 s late, after its clock had run out).
+                        host.call(
                                 b -> {
                                     on.flushQueued.set(false);
                                     return flush(ringing);

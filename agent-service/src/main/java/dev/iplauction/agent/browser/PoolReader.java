@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * Reads the pool page for every seat of the instance: the page is public and the same for every seat, so one read
  * serves all who asked for it while it was waiting to start. A read opens a tab of its own in an asking seat's context
  * (the same session, as a person would open it next to the room), reads every row at once and closes the tab. The room
- * page is never touched, and the browser thread does only short steps when no click waits ({@link
+ * page is never touched, and the browser thread does only short steps when no click or push waits ({@link
  * BrowserHost#callWhenIdle}): open the tab and start loading, then (once the page reports its document loaded) read and
  * close.
  *
