@@ -251,6 +251,7 @@ class HousePages {
             @PathVariable String code,
             @RequestParam String franchise,
             @RequestParam(required = false) String token,
+            @RequestParam(required = false) String then,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
@@ -259,6 +260,7 @@ class HousePages {
             return expiredForm(c, request, response, model);
         }
         Franchise wanted = franchise(franchise);
+        boolean toRoom = toRoom(then);
         String given = token == null || token.isBlank() ? null : token.trim();
         Optional<String> cookie = PageCookies.read(request, PageCookies.seatCookie(c));
         if (given == null && cookie.isPresent()) {
@@ -284,7 +286,24 @@ class HousePages {
         }
         PageCookies.write(request, response, PageCookies.seatCookie(c), seatToken);
         String phase = house.view(c).phase();
-        return "LOBBY".equals(phase) ? "redirect:/auctions/" + c + "#my-seat" : "redirect:/auctions/" + c + "/room";
+        return "LOBBY".equals(phase) && !toRoom
+                ? "redirect:/auctions/" + c + "#my-seat"
+                : "redirect:/auctions/" + c + "/room";
+    }
+
+    /**
+     * Where a seat taken before the start goes: by default back to the lobby, whose seat card shows the token; with
+     * {@code then=room} (the rejoin form's field, which agents set) straight to the room, one page load fewer.
+     */
+    private static boolean toRoom(String then) {
+        if (then == null || then.isBlank() || then.equals("lobby")) {
+            return false;
+        }
+        if (then.equals("room")) {
+            return true;
+        }
+        throw new IllegalArgumentException(
+                "'then' is where to go after taking the seat: 'lobby' or 'room', not '" + then + "'.");
     }
 
     @PostMapping("/auctions/{code}/seats/leave")

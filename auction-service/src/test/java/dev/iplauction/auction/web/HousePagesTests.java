@@ -288,6 +288,33 @@ class HousePagesTests {
     }
 
     @Test
+    void aRejoinThatAsksForTheRoomGoesThereBeforeTheStart() throws Exception {
+        given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of()));
+        given(house.claimSeat(CODE, Franchise.RR, "rr-token")).willReturn("rr-token");
+
+        mvc.perform(post("/auctions/" + CODE + "/seats")
+                        .param("franchise", "RR")
+                        .param("token", "rr-token")
+                        .param("then", "room")
+                        .param(FormTokens.FIELD, FormTokens.token(CODE, "", "")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/auctions/" + CODE + "/room"));
+    }
+
+    @Test
+    void aRejoinThatAsksToGoElsewhereIsRefusedAndTakesNoSeat() throws Exception {
+        Html page = html(mvc.perform(post("/auctions/" + CODE + "/seats")
+                        .param("franchise", "RR")
+                        .param("token", "rr-token")
+                        .param("then", "https://elsewhere.example")
+                        .param(FormTokens.FIELD, FormTokens.token(CODE, "", "")))
+                .andExpect(status().isBadRequest()));
+
+        assertThat(page.text("error-message")).contains("'lobby' or 'room'");
+        then(house).should(never()).claimSeat(any(), any(), any());
+    }
+
+    @Test
     void aTakenSeatIsRefusedOnTheLobbyPage() throws Exception {
         given(house.view(CODE)).willReturn(PageFixtures.lobby(Set.of(Franchise.MI)));
         given(house.squads(CODE)).willReturn(List.of());
