@@ -46,6 +46,8 @@ chromium="${CHROMIUM_PATH:-/usr/lib/chromium/chromium}"
 
 work=$(mktemp -d /tmp/bench-agents.XXXXXX)
 source "$root/scripts/lib/bench-services.sh"
+# The logs stay for reading; the unpacked agent and its class-data archive (about 320 MB) go.
+trap 'cleanup; rm -rf "$work/agent" "$work/agent.jsa"' EXIT INT TERM
 echo "logs in $work"
 
 echo "building ..."

@@ -251,6 +251,49 @@ class PlaywrightAuctionPageIT {
     }
 
     @Test
+    void aRoomsViewsGoBeforeHousekeepingWaitingForTheBrowserThread() {
+        var auction = house.createQuickAuction(CLOCK, 5);
+        var seen = new RecordingListener();
+        var kkr = page("KKR", seen);
+        assertThat(get(kkr.join(base(), auction.code(), Franchise.KKR, token())))
+                .isEqualTo(JoinResult.JOINED);
+        Page raw = kkr.currentSeat().page();
+
+        // Hold the browser thread while the queue fills: eight housekeeping steps of 0.5 s each (the pool tab's kind,
+        // each inside Playwright, so pushes are read meanwhile), then a page that pushes a view at once and another
+        // 0.1 s later. The second can only come after a flush re-arms the page's doorbell.
+        var hold = new CompletableFuture<Void>();
+        host.call(b -> hold.get(1, TimeUnit.MINUTES));
+        int steps = 8;
+        List<CompletableFuture<Instant>> housekeeping = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            housekeeping.add(host.callWhenIdle(
+                    b -> {
+                        raw.evaluate("() => new Promise(done => setTimeout(done, 500))");
+                        return Instant.now();
+                    },
+                    seatThreads));
+        }
+        host.call(
+                b -> raw.evaluate("() => { const base = window.__auction; const view = (seq) => document.dispatchEvent("
+                        + "new CustomEvent('auction:view', { detail: { ...base, seq } }));"
+                        + " view(2000000); setTimeout(() => view(2000001), 100); }"));
+        hold.complete(null);
+
+        seen.awaitView(v -> v.seq() == 2_000_001, JOIN);
+        Instant second = seen.views.stream()
+                .filter(a -> a.view().seq() == 2_000_001)
+                .findFirst()
+                .orElseThrow()
+                .at();
+        List<Instant> done =
+                housekeeping.stream().map(PlaywrightAuctionPageIT::get).toList();
+        assertThat(done.stream().filter(at -> at.isBefore(second)))
+                .as("housekeeping steps done before the page's second view reached Java (behind them all: %d)", steps)
+                .hasSizeLessThanOrEqualTo(steps / 2);
+    }
+
+    @Test
     void aSeatGlancesAtThePoolInATabOfItsOwnWhileTheRoomPlaysOn() {
         var auction = house.createQuickAuction(CLOCK, 13);
         var seen = new RecordingListener();
