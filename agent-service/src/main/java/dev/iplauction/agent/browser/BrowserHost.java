@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Playwright for Java is single-threaded, and it delivers what pages push ({@code exposeBinding} callbacks, crash and
  * close events) only while its thread is inside a Playwright call. So the host's thread does two things: it runs the
- * tasks given to {@link #call} one at a time, in order (and those given to {@link #callWhenIdle} when no other waits),
+ * tasks given to {@link #call} one at a time, in order (those given to {@link #callFirst} before them, those given to
+ * {@link #callWhenIdle} when no other waits),
  * and between tasks it waits inside Playwright (a client-side {@code waitForCondition} on a context with no pages,
  * which costs no messages to the driver, wakes the moment a message arrives, and returns within 10 ms of a task
  * arriving) so that pushes reach Java the moment they arrive. Whatever a callback or a task's result sets off must be
@@ -73,6 +74,7 @@ public final class BrowserHost implements AutoCloseable {
     private final BrowserSettings settings;
     private final Executor callbacks;
     private final ExecutorService ownedCallbacks;
+    private final BlockingQueue<Task> firstTasks = new LinkedBlockingQueue<>();
     private final BlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
     private final BlockingQueue<Task> idleTasks = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
@@ -201,6 +203,15 @@ public final class BrowserHost implements AutoCloseable {
     }
 
     /**
+     * Runs a task on the browser thread before any other that waits: for the pages' flushes, which hold the rooms' next
+     * views (a join's steps or a click must not delay a lot reaching the seats; at most one flush waits per page, so
+     * they cannot starve the rest). The future completes on {@code completion}.
+     */
+    public <T> CompletableFuture<T> callFirst(BrowserTask<T> task, Executor completion) {
+        return submit(task, completion, firstTasks);
+    }
+
+    /**
      * Runs a task on the browser thread when no {@link #call} task waits: for housekeeping (the pool tab) that may
      * wait behind clicks and the pages' pushes. The future completes on {@code completion}.
      */
@@ -321,9 +332,12 @@ public final class BrowserHost implements AutoCloseable {
         }
     }
 
-    /** The next task: one given to {@link #call} first, else one given to {@link #callWhenIdle}. */
+    /** The next task: one given to {@link #callFirst}, else to {@link #call}, else to {@link #callWhenIdle}. */
     private Task nextTask() {
-        Task task = tasks.poll();
+        Task task = firstTasks.poll();
+        if (task == null) {
+            task = tasks.poll();
+        }
         return task != null ? task : idleTasks.poll();
     }
 
@@ -385,7 +399,7 @@ public final class BrowserHost implements AutoCloseable {
     }
 
     private boolean hasWork() {
-        return !tasks.isEmpty() || !idleTasks.isEmpty() || !running || browserLost;
+        return !firstTasks.isEmpty() || !tasks.isEmpty() || !idleTasks.isEmpty() || !running || browserLost;
     }
 
     private boolean healthy() {

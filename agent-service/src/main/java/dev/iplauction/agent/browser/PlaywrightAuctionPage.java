@@ -149,9 +149,9 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                     pushes.handOff(on, messages);
                     if (on.flushQueued.compareAndSet(false, true)) {
                         Page ringing = source.page();
-                        // Not when idle: behind the pool tab's steps, the room's next views waited (with two CPU
-                        // burners, the first lot reached every seat 1.5 s late, after its clock had run out).
-                        host.call(
+                        // First: behind the pool tab's steps (or other seats' joins), the room's next views waited
+                        // (with two CPU burners, the first lot reached every seat 1.5 s late, after its clock ran out).
+                        host.callFirst(
                                 b -> {
                                     on.flushQueued.set(false);
                                     return flush(ringing);
