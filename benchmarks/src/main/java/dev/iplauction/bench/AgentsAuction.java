@@ -260,32 +260,27 @@ public final class AgentsAuction {
                 closedAt.size() * seats.size(),
                 100.0 * decidedInTime.size() / Math.max(1, closedAt.size() * seats.size()),
                 new Percentiles(toArray(decisionLatency)).summary(" ms"));
-        // The lots whose decisions were not all in time, and when the seats' decisions came (ms after the lot
-        // opened), so that a miss can be told apart: one lot seen late by every seat, or one slow seat.
+        // The lots whose decisions were not all in time, and for each seat that was not, when its decision came (ms
+        // after the lot opened) or that none came: one lot seen late by every seat, one slow seat, or a lot missed.
         closedAt.keySet().stream().sorted().forEach(lot -> {
-            List<DecisionMade> late = decisions.stream()
-                    .filter(d -> d.lot() == lot && !decidedInTime.contains(d.lot() + ":" + d.franchise()))
+            List<String> notInTime = seats.stream()
+                    .filter(f -> !decidedInTime.contains(lot + ":" + f))
+                    .map(f -> decisions.stream()
+                            .filter(d -> d.lot() == lot && d.franchise() == f)
+                            .findFirst()
+                            .map(d -> f + " at +"
+                                    + Duration.between(openedAt.get(lot), d.at())
+                                            .toMillis() + " ms (latency " + d.latencyMillis() + ")")
+                            .orElse(f + " never"))
                     .toList();
-            long inTime =
-                    decidedInTime.stream().filter(k -> k.startsWith(lot + ":")).count();
-            if (inTime < seats.size()) {
-                Instant opened = openedAt.get(lot);
+            if (!notInTime.isEmpty()) {
                 System.out.printf(
                         "  lot %d: %d of %d in time; open %d ms (the clock ran out); late or missed: %s%n",
                         lot,
-                        inTime,
+                        seats.size() - notInTime.size(),
                         seats.size(),
-                        opened == null
-                                ? -1
-                                : Duration.between(opened, closedAt.get(lot)).toMillis(),
-                        late.stream()
-                                .map(d -> d.franchise() + " at +"
-                                        + (opened == null
-                                                ? "?"
-                                                : Duration.between(opened, d.at())
-                                                        .toMillis())
-                                        + " ms (latency " + d.latencyMillis() + ")")
-                                .toList());
+                        Duration.between(openedAt.get(lot), closedAt.get(lot)).toMillis(),
+                        notInTime);
             }
         });
         System.out.println("reaction, page showed the bid -> counter-bid shown accepted (agent's clock): "
