@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code BidAccepted}-sized record (a real one, serialised as the house does) and wait until it is durable before the
  * next, keyed by their auction, to a topic of as many partitions as {@code auction.events}. Like the house's event
  * log, one transactional producer (acks=all, idempotent, linger 0) on one thread commits whatever writes wait as one
- * transaction (group commit), waiting up to 0.5 ms for as many as the last transaction carried.
+ * transaction (group commit), waiting up to 2 ms for writes of every key in the last two transactions.
  * {@code --transactional false} measures plain acks=all sends instead.
  *
  * <p>Usage: {@code BareWrites --bootstrap 127.0.0.1:19092 [--writers 16] [--warmup 30] [--seconds 20]
@@ -49,7 +51,7 @@ public final class BareWrites {
     /** As the house's writer: at most this many writes in one transaction. */
     private static final int MAX_BATCH = 256;
     /** As the house's writer: how long it waits at most for a transaction's writes to come. */
-    private static final long GATHER_NANOS = 500_000;
+    private static final long GATHER_NANOS = 2_000_000;
 
     private record Write(ProducerRecord<String, byte[]> record, CompletableFuture<Void> done) {}
 
@@ -184,23 +186,30 @@ public final class BareWrites {
     private static void commitLoop(
             Supplier<Producer<String, byte[]>> producers, BlockingQueue<Write> queue, AtomicLong retried) {
         List<Write> batch = new ArrayList<>();
-        int lastBatch = 0;
+        Set<String> lastKeys = new HashSet<>();
+        Set<String> keysBefore = new HashSet<>();
         Producer<String, byte[]> producer = null;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 batch.clear();
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
-                // As the house's writer: while fewer writes have come than the last transaction carried, wait for
+                // As the house's writer: until writes of every key in the last two transactions have come, wait for
                 // them a moment.
+                Set<String> keys = new HashSet<>();
+                batch.forEach(w -> keys.add(w.record().key()));
+                Set<String> expected = new HashSet<>(lastKeys);
+                expected.addAll(keysBefore);
                 long until = System.nanoTime() + GATHER_NANOS;
-                for (Write next; batch.size() < Math.min(lastBatch, MAX_BATCH); batch.add(next)) {
+                for (Write next; batch.size() < MAX_BATCH && keys.size() < expected.size(); batch.add(next)) {
                     next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
                     if (next == null) {
                         break;
                     }
+                    keys.add(next.record().key());
                 }
-                lastBatch = batch.size();
+                keysBefore = lastKeys;
+                lastKeys = keys;
                 for (int attempt = 1; ; attempt++) {
                     try {
                         if (producer == null) {

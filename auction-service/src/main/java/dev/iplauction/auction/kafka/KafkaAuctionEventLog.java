@@ -58,9 +58,11 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
     private static final int MAX_BATCH = 256;
     /**
      * How long the writer waits at most for a transaction's appends to come (see gather). bench-bids, 16 auctions on 2
-     * cores: 0.5 ms took the house from 3,900-5,100 to 5,100-5,800 bids/s and cut the broker's CPU per bid by a fifth.
+     * cores: a bid spends 1-1.5 ms between its answer and the same auction's next append (HTTP both ways, the caller,
+     * the rules), so a shorter wait split the callers into two groups that took turns, 9 appends a transaction where the
+     * bare producer carried 16, and the broker spent twice its CPU per record on transactions.
      */
-    private static final long GATHER_NANOS = 500_000;
+    private static final long GATHER_NANOS = 2_000_000;
 
     private final Supplier<Producer<String, byte[]>> producers;
     private final KafkaTemplate<byte[], byte[]> deadLetters;
@@ -75,8 +77,10 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
     private Producer<String, byte[]> producer;
     /** The last sequence number in the log of each auction, as far as the writer knows. */
     private final Map<String, Long> lastSeq = new HashMap<>();
-    /** How many appends the last transaction carried. */
-    private int lastBatch;
+    /** The auctions of the last two transactions: those bidding now, whose next appends are likely on their way. */
+    private Set<String> lastCodes = new HashSet<>();
+
+    private Set<String> codesBefore = new HashSet<>();
     /** Auctions whose last append failed: what the log holds is not known until the next read. */
     private final Set<String> uncertain = new HashSet<>();
 
@@ -181,9 +185,12 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
                     case Append first -> {
                         batch.clear();
                         batch.add(first);
-                        Read next = gather(batch);
+                        Set<String> codes = new HashSet<>();
+                        codes.add(first.code());
+                        Read next = gather(batch, codes);
                         write(batch);
-                        lastBatch = batch.size();
+                        codesBefore = lastCodes;
+                        lastCodes = codes;
                         if (next != null) {
                             read(next);
                         }
@@ -209,15 +216,17 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
 
     /**
      * Group commit: every append already waiting goes into the same transaction, up to a Read (returned, to run next).
-     * While fewer have come than the last transaction carried, it waits for them up to {@link #GATHER_NANOS}: under load
-     * the callers one commit answered send their next changes together, a little after the writer could start the
-     * next transaction, and without the wait it commits the first few alone. One caller alone never waits.
+     * Until appends of every auction in the last two transactions have come, it waits for them up to
+     * {@link #GATHER_NANOS}: under load the callers one commit answered send their next changes a little after the
+     * writer could start the next transaction, and without the wait it commits the first few alone. One auction alone
+     * never waits, however fast its bids come.
      */
-    private Read gather(List<Append> batch) {
+    private Read gather(List<Append> batch, Set<String> codes) {
+        int expected = expectedAuctions();
         long until = System.nanoTime() + GATHER_NANOS;
         while (batch.size() < MAX_BATCH) {
             Task next;
-            if (batch.size() < lastBatch) {
+            if (codes.size() < expected) {
                 try {
                     next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
@@ -234,10 +243,23 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
                 case Read read -> {
                     return read;
                 }
-                case Append append -> batch.add(append);
+                case Append append -> {
+                    batch.add(append);
+                    codes.add(append.code());
+                }
             }
         }
         return null;
+    }
+
+    private int expectedAuctions() {
+        int expected = lastCodes.size();
+        for (String code : codesBefore) {
+            if (!lastCodes.contains(code)) {
+                expected++;
+            }
+        }
+        return expected;
     }
 
     private void write(List<Append> batch) {
