@@ -50,34 +50,81 @@
     return !answered;
   }
 
-  let spreadTimer = null;
+  let pending = null; // { seq, timer }: a click waiting for its turn in the view it was planned in
 
   /**
-   * Clicks now, or after a random moment up to the armed spread for each rival who could bid the same amount: nine
-   * pages that see the same view and all click at once make eight stale bids for the house to refuse; spread out, the
-   * later ones see the winner's view before their turn comes and click the next amount or not at all (the checks run
-   * again when the moment comes).
+   * Clicks now, or after its turn: the armed spread for each franchise that could bid the same amount and comes before
+   * this one in the view's order (see ahead). Nine pages that see the same view and all click at once make eight stale
+   * bids for the house to refuse; one after another, the later ones see the first one's view before their turn comes
+   * and click the next amount or not at all (the checks run again when the turn comes). A newer view plans anew.
    */
   function react() {
-    if (spreadTimer !== null) return;
-    const amount = ready();
-    const spread = amount > 0 ? armed.spreadMs * rivals(window.__auction, amount) : 0;
-    if (spread > 0) {
-      spreadTimer = setTimeout(() => {
-        spreadTimer = null;
-        if (ready()) click();
-      }, Math.random() * spread);
-    } else if (amount > 0) {
-      click();
+    const view = window.__auction;
+    if (pending !== null) {
+      if (view && view.seq === pending.seq) return;
+      clearTimeout(pending.timer);
+      pending = null;
     }
+    const amount = ready();
+    if (!(amount > 0)) return;
+    const wait = armed.spreadMs * ahead(view, amount);
+    if (wait === 0) {
+      click();
+      return;
+    }
+    pending = {
+      seq: view.seq,
+      timer: setTimeout(() => {
+        pending = null;
+        if (ready()) click();
+      }, wait),
+    };
   }
 
-  /** Seated franchises other than this one that could bid this amount too: the more, the wider the spread. */
-  function rivals(view, amount) {
+  /**
+   * How many seated franchises other than this one (and the leader) could bid this amount and come before this one in
+   * the view's order. Those that have bid on this lot come first: the pages that keep a bidding war going answer each
+   * other at once, rather than waiting a turn for each franchise that could bid but does not want to. Within each
+   * group the order is a hash of the view's seq and the code, a new one for each view, so the first turn goes round.
+   * Every page sees the same views, so every page computes the same order.
+   */
+  function ahead(view, amount) {
     const leader = view.lot ? view.lot.highestBidder : null;
-    return view.franchises.filter((f) => f.code !== me && f.code !== leader && f.seatTaken && f.maxBid >= amount)
-      .length;
+    const mine = place(view.seq, me);
+    return view.franchises.filter(
+      (f) =>
+        f.code !== me &&
+        f.code !== leader &&
+        f.seatTaken &&
+        f.maxBid >= amount &&
+        before(place(view.seq, f.code), mine),
+    ).length;
   }
+
+  /** The franchises seen holding a bid on the lot now on the block, and that lot's number. */
+  let bidders = { lot: null, codes: new Set() };
+
+  function noteBidder(view) {
+    const lot = view && view.lot;
+    if (!lot) return;
+    if (lot.number !== bidders.lot) bidders = { lot: lot.number, codes: new Set() };
+    if (lot.highestBidder) bidders.codes.add(lot.highestBidder);
+  }
+
+  /** A franchise's place in a view's order: whether it has bid on this lot, then a hash of the seq and its code. */
+  function place(seq, code) {
+    const text = `${seq}:${code}`;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+      h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    }
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return { bid: bidders.codes.has(code), hash: (h ^ (h >>> 16)) >>> 0, code };
+  }
+
+  const before = (a, b) =>
+    a.bid !== b.bid ? a.bid : a.hash < b.hash || (a.hash === b.hash && a.code < b.code);
 
   /** Whether the page should click now: the amount the button shows, or 0. */
   function ready() {
@@ -111,6 +158,7 @@
 
   document.addEventListener("auction:view", () => {
     viewAt = now();
+    noteBidder(window.__auction);
     react();
   });
 

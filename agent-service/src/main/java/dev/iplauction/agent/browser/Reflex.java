@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param max the most to bid: the seat's decision within the rules' limits
  * @param purse the franchise's purse as the seat saw it
  * @param squadSize the franchise's squad size as the seat saw it
- * @param spreadMillis how long each click may wait, at random, for each rival who could bid the same amount (0 to
- *     1000): pages that see the same view then do not all click at once, and the later ones see the winner's view
- *     instead of racing it into a stale refusal
+ * @param spreadMillis how long each click waits for each rival who could bid the same amount and comes before this
+ *     franchise in the view's order (0 to 1000; the order is the same on every page and new with each view): pages
+ *     that see the same view take turns, and the later ones see the first one's view instead of racing it into a
+ *     stale refusal
  */
 public record Reflex(int lot, Lakh max, Lakh purse, int squadSize, int spreadMillis) {
 

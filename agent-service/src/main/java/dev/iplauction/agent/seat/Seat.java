@@ -59,14 +59,15 @@ final class Seat implements AuctionPage.Listener {
      * comes on a lot that stays open.
      */
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(30);
-    /** Pool reads wait a random moment up to this, so that nine seats do not open nine tabs at once. */
+    /** Pool reads wait a random moment up to this, so that nine seats do not all ask at the same moment. */
     private static final Duration POOL_READ_SPREAD = Duration.ofMillis(1_500);
     /**
-     * How long the page's click may wait, at random, for each rival who could bid the same amount. Without it nine
-     * pages clicked every step together and the house refused 72 % of the bids it was sent as stale; 50 ms: 52 %, 80
-     * ms: 38 %, reaction times alike within the noise (scripts/bench-agents.sh, the README's benchmark section).
+     * How long the page's click waits for each rival that comes before it in the view's order and could bid the same
+     * amount (PAGE_CONTRACT.md, "The reflex"): pages take turns, the franchises bidding on the lot first. Random waits
+     * of up to 80 ms per rival gave 35-37 % stale refusals and a reaction p95 of 246-261 ms; turns of 50 ms, bidders
+     * first: 15 % and 197 ms (scripts/bench-agents.sh, the README's benchmark section).
      */
-    private static final int REFLEX_SPREAD_MILLIS = 80;
+    private static final int REFLEX_SPREAD_MILLIS = 50;
 
     private final Franchise franchise;
     private final String auctionCode;
@@ -322,9 +323,9 @@ final class Seat implements AuctionPage.Listener {
     // ---- the pool ----
 
     /**
-     * Glances at the pool page when a read is due, off the seat's critical path: after a small random wait, in a tab of
-     * its own; the answer comes back to this thread as an event of its own, and until then lots are decided with the
-     * list as it stands.
+     * Glances at the pool page when a read is due, off the seat's critical path: after a small random wait, fetched by
+     * the room page (the room stays as it is); the answer comes back to this thread as an event of its own, and until
+     * then lots are decided with the list as it stands.
      */
     private void readPoolIfDue(RoomView.Round round) {
         if (!upcoming.readDue(round)) {

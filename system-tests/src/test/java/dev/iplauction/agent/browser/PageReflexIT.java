@@ -10,7 +10,9 @@ import dev.iplauction.contracts.Lakh;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -226,7 +228,7 @@ class PageReflexIT {
 
         // Both armed to the same maximum: they take turns, each answering the other, until the next amount is beyond
         // it; with one bid in flight each, no click of theirs is refused.
-        // MI's clicks wait up to 200 ms each (one rival who could bid): spread out, they still come.
+        // MI's spread of 200 ms never holds it back: the only other seat that could bid is the leader's.
         RoomView miSaw = room.miSeen().latest().orElseThrow();
         Reflex mi = reflex(miSaw, Franchise.MI, max);
         assertThat(get(room.mi().arm(new Reflex(mi.lot(), mi.max(), mi.purse(), mi.squadSize(), 200))))
@@ -245,6 +247,89 @@ class PageReflexIT {
         // The house's own record agrees: CSK holds the maximum.
         assertThat(house.state(last.code()).path("lot").path("currentBid").asInt())
                 .isEqualTo(max.value());
+    }
+
+    @Test
+    void pagesThatCouldBidTheSameAmountTakeTurnsInTheViewsOrder() {
+        var auction = house.createQuickAuction(CLOCK, 15);
+        URI base = house.baseUrl();
+        Map<Franchise, PlaywrightAuctionPage> seats = new EnumMap<>(Franchise.class);
+        Map<Franchise, RecordingListener> seen = new EnumMap<>(Franchise.class);
+        List<CompletableFuture<JoinResult>> joins = new ArrayList<>();
+        for (Franchise f : List.of(Franchise.CSK, Franchise.MI, Franchise.RCB)) {
+            seen.put(f, new RecordingListener());
+            seats.put(f, page(f.code(), seen.get(f)));
+            joins.add(seats.get(f).join(base, auction.code(), f, "agent-" + UUID.randomUUID()));
+        }
+        joins.forEach(join -> assertThat(get(join)).isEqualTo(JoinResult.JOINED));
+        house.start(auction);
+        RoomView.Lot lot = seen.get(Franchise.CSK)
+                .awaitView(v -> v.phase() == RoomView.Phase.RUNNING && v.lot() != null, LIVE)
+                .lot();
+        Lakh opening = lot.basePrice();
+        Lakh next = steps(opening, 1);
+
+        // CSK opens by hand: MI and RCB, neither of whom has bid on the lot, could both answer with the next amount.
+        assertThat(get(seats.get(Franchise.CSK).bid(lot.number(), opening))).isEqualTo(new Click(true, ""));
+        RoomView prompt = seen.get(Franchise.MI).awaitView(held(Franchise.CSK, opening), LIVE);
+        seen.get(Franchise.RCB).awaitView(v -> v.seq() >= prompt.seq(), LIVE);
+        boolean miFirst =
+                Long.compareUnsigned(place(prompt.seq(), Franchise.MI), place(prompt.seq(), Franchise.RCB)) < 0;
+        Franchise first = miFirst ? Franchise.MI : Franchise.RCB;
+        Franchise second = miFirst ? Franchise.RCB : Franchise.MI;
+
+        // Both armed to bid that amount only, with the widest spread (1 s a turn), the second in the view's order
+        // first: it waits for its turn. The first clicks at once, within its arming; when the second one's turn comes,
+        // that bid is what it sees. With random waits instead, neither would click at once, and either could go first.
+        assertThat(armCountingClicks(seats.get(second), prompt, second, lot.number(), next))
+                .isZero();
+        assertThat(armCountingClicks(seats.get(first), prompt, first, lot.number(), next))
+                .isOne();
+        RoomView answered = seen.get(Franchise.CSK)
+                .awaitView(v -> v.lot() != null && next.equals(v.lot().currentBid()), LIVE);
+        assertThat(answered.lot().highestBidder())
+                .as("the view's order put %s first", first)
+                .isEqualTo(first);
+        assertThat(seen.get(first).reflexBids).extracting(ReflexBid::amount).containsExactly(next);
+    }
+
+    /** Arms a page through its script and returns how many clicks it made while arming (at once, not after a wait). */
+    private static int armCountingClicks(
+            PlaywrightAuctionPage seat, RoomView seen, Franchise franchise, int lot, Lakh max) {
+        RoomView.FranchiseState me = seen.franchise(franchise);
+        Page page = seat.currentSeat().page();
+        Object clicks = get(host.call(b -> page.evaluate(
+                """
+                (order) => {
+                  let clicks = 0;
+                  const count = () => clicks++;
+                  document.addEventListener("auction:reflex-bid", count);
+                  const armed = window.__auctionReflex.arm(order);
+                  document.removeEventListener("auction:reflex-bid", count);
+                  return armed === "armed" ? clicks : -1;
+                }
+                """,
+                Map.of(
+                        "lot", lot,
+                        "max", max.value(),
+                        "purse", me.purse().value(),
+                        "squadSize", me.squadSize(),
+                        "spreadMs", 1000))));
+        return ((Number) clicks).intValue();
+    }
+
+    /**
+     * A franchise's place in a view's order among those that have not bid on the lot, as reflex.js computes it: FNV-1a
+     * of "seq:code", then mixed.
+     */
+    private static long place(long seq, Franchise franchise) {
+        int h = 0x811c9dc5;
+        for (char c : (seq + ":" + franchise.code()).toCharArray()) {
+            h = (h ^ c) * 0x01000193;
+        }
+        h = (h ^ (h >>> 16)) * 0x85ebca6b;
+        h = (h ^ (h >>> 13)) * 0xc2b2ae35;
+        return Integer.toUnsignedLong(h ^ (h >>> 16));
     }
 
     @Test
