@@ -212,7 +212,7 @@ public final class BrowserHost implements AutoCloseable {
     }
 
     /**
-     * Runs a task on the browser thread when no {@link #call} task waits: for housekeeping (the pool tab) that may
+     * Runs a task on the browser thread when no {@link #call} task waits: for housekeeping (reading the pool) that may
      * wait behind clicks and the pages' pushes. The future completes on {@code completion}.
      */
     public <T> CompletableFuture<T> callWhenIdle(BrowserTask<T> task, Executor completion) {

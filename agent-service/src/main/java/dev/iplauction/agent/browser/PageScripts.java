@@ -217,26 +217,33 @@ final class PageScripts {
             """;
 
     /**
-     * Reads the pool page at once: {@code {page, status, message, count, players}} as JSON, {@code players} being each
-     * {@code pool-player} row's data attributes (camel-cased by {@code dataset}: {@code playerId}, {@code basePrice},
-     * {@code team2024} …), in order; {@code players} is null on any other page.
+     * Fetches the pool page ({@code [url, timeoutMillis]}) with the page's session and reads the fetched document,
+     * leaving the page itself as it is: {@code {page, status, message, count, players}} as JSON, {@code players} being
+     * each {@code pool-player} row's data attributes (camel-cased by {@code dataset}: {@code playerId}, {@code
+     * basePrice}, {@code team2024} …), in order; {@code players} is null on any other page.
      */
     static final String READ_POOL = """
-            () => {
-              const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+            async ([url, timeoutMillis]) => {
+              const response = await fetch(url, {
+                credentials: "same-origin",
+                headers: { Accept: "text/html" },
+                signal: AbortSignal.timeout(timeoutMillis),
+              });
+              const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+              const byTestId = (id) => doc.querySelector(`[data-testid="${id}"]`);
               const text = (el) => (el ? el.textContent.trim() : "");
-              const page = document.body ? document.body.dataset.page || "" : "";
+              const page = doc.body ? doc.body.dataset.page || "" : "";
               const error = byTestId("error-page");
               if (page !== "pool") {
                 return JSON.stringify({
                   page,
-                  status: error ? Number(error.dataset.status || 0) : 0,
+                  status: error ? Number(error.dataset.status || 0) : response.status,
                   message: text(byTestId("error-message")),
                   players: null,
                 });
               }
               const count = byTestId("pool-count");
-              const rows = document.querySelectorAll('[data-testid="pool-player"]');
+              const rows = doc.querySelectorAll('[data-testid="pool-player"]');
               return JSON.stringify({
                 page,
                 status: 0,

@@ -143,13 +143,10 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                 on.steps.mark("waiting for the browser thread");
                 context.exposeBinding(PageScripts.DOORBELL, (source, args) -> {
                     Object messages = args.length > 0 ? args[0] : null;
-                    if (pool.ring(source.page(), messages)) {
-                        return null; // the room's cycle is untouched
-                    }
                     pushes.handOff(on, messages);
                     if (on.flushQueued.compareAndSet(false, true)) {
                         Page ringing = source.page();
-                        // First: behind the pool tab's steps (or other seats' joins), the room's next views waited
+                        // First: behind the pool's reads (or other seats' joins), the room's next views waited
                         // (with two CPU burners, the first lot reached every seat 1.5 s late, after its clock ran out).
                         host.callFirst(
                                 b -> {
@@ -351,7 +348,7 @@ public final class PlaywrightAuctionPage implements AuctionPage {
                                 PagePushes.refusal(EventJson.mapper().readTree(answer.toString()), Instant.now())));
     }
 
-    /** See {@link PoolReader}: the room page is never touched, and seats asking together share a read. */
+    /** See {@link PoolReader}: the room stays as it is, and seats asking together share a read. */
     @Override
     public CompletableFuture<List<Player>> pool() {
         PageTab on;

@@ -1,6 +1,5 @@
 package dev.iplauction.agent.browser;
 
-import com.microsoft.playwright.Page;
 import dev.iplauction.contracts.EventJson;
 import dev.iplauction.contracts.Franchise;
 import dev.iplauction.contracts.Lakh;
@@ -12,25 +11,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the pool page for every seat of the instance: the page is public and the same for every seat, so one read
- * serves all who asked for it while it was waiting to start. A read opens a tab of its own in an asking seat's context
- * (the same session, as a person would open it next to the room), reads every row at once and closes the tab. The room
- * page is never touched, and the browser thread does only short steps when no click or push waits ({@link
- * BrowserHost#callWhenIdle}): open the tab and start loading, then (once the page reports its document loaded) read and
- * close.
+ * serves all who asked for it while it was waiting to start. A read is one short step on the browser thread when no
+ * click or push waits ({@link BrowserHost#callWhenIdle}): an asking seat's room page fetches the pool page with its own
+ * session, as a person's browser would, and reads its rows from the fetched document. Nothing of the room changes, and
+ * no tab or renderer is opened: a tab of its own took four steps on the browser thread (open, load, read, close), and
+ * with two CPU burners its opening held the first lot's views back from every seat for a second.
  *
  * <p>Each seat gets a read that began after it asked (the pool shrinks as lots open): a seat that asks while a read is
- * under way gets the next one, shared by everyone who asked meanwhile. So nine seats asking together cost two reads
- * and one pool tab at a time, not nine tabs (and nine renderers) beside the rooms and the joins.
+ * under way gets the next one, shared by everyone who asked meanwhile. So nine seats asking together cost two reads.
  */
 final class PoolReader {
 
@@ -40,13 +36,7 @@ final class PoolReader {
     private final Executor callbacks;
     private final Duration timeout;
 
-    /**
-     * The tabs open on the pool page, each with what waits for its document to load. A tab's doorbell rings go here and
-     * never to the seat's room page (whose pushes and page reports they would confuse).
-     */
-    private final Map<Page, CompletableFuture<Void>> poolTabs = new ConcurrentHashMap<>();
-
-    private final AtomicInteger tabsOpened = new AtomicInteger();
+    private final AtomicInteger readsMade = new AtomicInteger();
 
     /** Per pool URL, the read under way and the one asked for meanwhile. Guarded by itself. */
     private final Map<String, Reads> reads = new HashMap<>();
@@ -65,21 +55,6 @@ final class PoolReader {
         this.host = host;
         this.callbacks = callbacks;
         this.timeout = host.settings().navigationTimeout().plus(host.settings().actionTimeout());
-    }
-
-    /**
-     * Takes a doorbell ring if it comes from a pool tab (on the browser thread): a pool tab rings once, when loaded, and
-     * needs no flush. False when the ring is the room's.
-     */
-    boolean ring(Page source, Object messages) {
-        CompletableFuture<Void> poolLoaded = poolTabs.get(source);
-        if (poolLoaded == null) {
-            return false;
-        }
-        if (PagePushes.hasPageReport(messages)) {
-            PageTab.hand(callbacks, () -> poolLoaded.complete(null), "the pool tab");
-        }
-        return true;
     }
 
     /**
@@ -119,7 +94,7 @@ final class PoolReader {
     /** Runs one read into {@code into}, then the one asked for meanwhile, if any. */
     private void startRead(SeatTab seat, String url, int askers, CompletableFuture<List<Player>> into) {
         long began = System.nanoTime();
-        readInTab(seat, url).whenComplete((players, failure) -> {
+        readInRoom(seat, url).whenComplete((players, failure) -> {
             if (failure != null) {
                 log.debug(
                         "Reading the pool for {} seat(s) failed: {}",
@@ -152,84 +127,23 @@ final class PoolReader {
         });
     }
 
-    /** One read: a tab of its own in the seat's context, opened, read and closed. */
-    private CompletableFuture<List<Player>> readInTab(SeatTab seat, String url) {
-        CompletableFuture<Void> loaded = new CompletableFuture<>();
-        AtomicReference<Page> opened = new AtomicReference<>();
+    /** One read: the seat's room page fetches the pool page and reads it, within the reader's timeout. */
+    private CompletableFuture<List<Player>> readInRoom(SeatTab seat, String url) {
         CompletableFuture<List<Player>> read = host.callWhenIdle(
                         b -> {
-                            if (loaded.isDone()) {
-                                return null; // timed out while queued
-                            }
-                            Page poolTab = seat.context().newPage();
-                            tabsOpened.incrementAndGet();
-                            opened.set(poolTab);
-                            poolTabs.put(poolTab, loaded);
-                            poolTab.onRequestFailed(request -> {
-                                String failure = request.failure();
-                                if (request.isNavigationRequest()
-                                        && request.frame() == poolTab.mainFrame()
-                                        && failure != null
-                                        && !failure.contains("ERR_ABORTED")) {
-                                    PageTab.hand(
-                                            callbacks,
-                                            () -> loaded.completeExceptionally(
-                                                    new PageActionFailed(failure + " at " + request.url())),
-                                            "the pool tab");
-                                }
-                            });
-                            // Only the document: the pool is rendered on the server, and its page's script would
-                            // open a live stream and poll the house for as long as the tab lives.
-                            poolTab.route("**/*", route -> {
-                                if ("document".equals(route.request().resourceType())) {
-                                    route.resume();
-                                } else {
-                                    route.abort();
-                                }
-                            });
-                            poolTab.evaluate(PageScripts.OPEN, url);
-                            return null;
+                            readsMade.incrementAndGet();
+                            // The fetch gives up within the timeout too: the browser thread waits for its answer.
+                            int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()); // no long in JS
+                            return seat.page().evaluate(PageScripts.READ_POOL, List.of(url, millis));
                         },
                         callbacks)
-                .thenCompose(started -> loaded)
-                .thenCompose(ready -> host.callWhenIdle(
-                        b -> {
-                            Page poolTab = opened.get();
-                            try {
-                                return poolTab.evaluate(PageScripts.READ_POOL);
-                            } finally {
-                                closePoolTab(poolTab);
-                            }
-                        },
-                        callbacks))
                 .thenApply(answer -> poolPlayers(EventJson.mapper().readTree(String.valueOf(answer)), url));
-        CompletableFuture<List<Player>> bounded =
-                Deadline.within(read, timeout, () -> "reading the pool at " + url, callbacks);
-        return bounded.whenComplete((players, failure) -> {
-            loaded.cancel(false); // stops a queued open from opening a tab after a timeout
-            Page poolTab = opened.get();
-            if (poolTab != null && poolTabs.containsKey(poolTab)) {
-                host.callWhenIdle(
-                        b -> {
-                            closePoolTab(poolTab);
-                            return null;
-                        },
-                        callbacks);
-            }
-        });
+        return Deadline.within(read, timeout, () -> "reading the pool at " + url, callbacks);
     }
 
-    /** How many pool tabs this reader has opened (for tests: reads asked together share one). */
-    int tabsOpened() {
-        return tabsOpened.get();
-    }
-
-    /** On the browser thread. */
-    private void closePoolTab(Page poolTab) {
-        poolTabs.remove(poolTab);
-        if (!poolTab.isClosed()) {
-            poolTab.close();
-        }
+    /** How many reads this reader has made (for tests: reads asked together share one). */
+    int readsMade() {
+        return readsMade.get();
     }
 
     /**

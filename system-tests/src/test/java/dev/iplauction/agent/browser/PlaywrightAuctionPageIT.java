@@ -261,7 +261,7 @@ class PlaywrightAuctionPageIT {
 
         // Hold the browser thread while the queue fills: a page that pushes a view at once and another 0.1 s later
         // (the second can only come after a flush re-arms the page's doorbell), then four ordinary steps (a join's or
-        // a click's kind) and four housekeeping steps (the pool tab's), 0.5 s each, each inside Playwright so that
+        // a click's kind) and four housekeeping steps (the pool's reads), 0.5 s each, each inside Playwright so that
         // pushes are read meanwhile.
         var hold = new CompletableFuture<Void>();
         host.call(b -> hold.get(1, TimeUnit.MINUTES));
@@ -296,7 +296,7 @@ class PlaywrightAuctionPageIT {
     }
 
     @Test
-    void aSeatGlancesAtThePoolInATabOfItsOwnWhileTheRoomPlaysOn() {
+    void aSeatGlancesAtThePoolWhileTheRoomPlaysOn() {
         var auction = house.createQuickAuction(CLOCK, 13);
         var seen = new RecordingListener();
         var kkr = page("KKR", seen);
@@ -317,7 +317,7 @@ class PlaywrightAuctionPageIT {
         assertThat(rest).isEqualTo(whole.subList(1, whole.size()));
         assertThat(rest).anyMatch(Player::overseas).anyMatch(p -> p.team2024() != null);
 
-        // The room was not disturbed: the tab is gone, the room page is where it was, live and clickable.
+        // The room was not disturbed: no tab was opened, the room page is where it was, live and clickable.
         SeatTab seat = kkr.currentSeat();
         assertThat(get(host.<Integer>call(b -> seat.context().pages().size()))).isEqualTo(1);
         assertThat(get(host.<String>call(b -> seat.page().url()))).endsWith("/room");
@@ -325,14 +325,14 @@ class PlaywrightAuctionPageIT {
         assertThat(get(kkr.bid(lot.number(), lot.nextBid()))).isEqualTo(new Click(true, ""));
         seen.awaitView(v -> v.lot() != null && v.lot().isHeldBy(Franchise.KKR, lot.nextBid()), LIVE);
 
-        // Several reads side by side each get the whole pool, share their tabs (the first read, then one for all who
-        // asked while it ran: each gets a read that began after it asked), and close them.
-        int tabsBefore = host.pool().tabsOpened();
+        // Several reads side by side each get the whole pool and share two reads (the first, then one for all who
+        // asked while it ran: each gets a read that began after it asked).
+        int readsBefore = host.pool().readsMade();
         List<CompletableFuture<List<Player>>> reads = List.of(kkr.pool(), kkr.pool(), kkr.pool(), kkr.pool());
         for (var read : reads) {
             assertThat(get(read)).isEqualTo(rest);
         }
-        assertThat(host.pool().tabsOpened() - tabsBefore).isEqualTo(2);
+        assertThat(host.pool().readsMade() - readsBefore).isEqualTo(2);
         assertThat(get(host.<Integer>call(b -> seat.context().pages().size()))).isEqualTo(1);
 
         // A page that was lost cannot read the pool until it is reopened: said at once, never hangs.
