@@ -77,7 +77,10 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
     private Producer<String, byte[]> producer;
     /** The last sequence number in the log of each auction, as far as the writer knows. */
     private final Map<String, Long> lastSeq = new HashMap<>();
-    /** The auctions of the last two transactions: those bidding now, whose next appends are likely on their way. */
+    /**
+     * The auctions of the last transaction and of the one before: those bidding now, whose next appends are likely on
+     * their way (see gather).
+     */
     private Set<String> lastCodes = new HashSet<>();
 
     private Set<String> codesBefore = new HashSet<>();
@@ -252,6 +255,7 @@ public final class KafkaAuctionEventLog implements AuctionEventLog, AutoCloseabl
         return null;
     }
 
+    /** How many auctions the last two transactions had between them. */
     private int expectedAuctions() {
         int expected = lastCodes.size();
         for (String code : codesBefore) {
