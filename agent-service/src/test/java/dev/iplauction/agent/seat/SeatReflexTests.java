@@ -81,14 +81,14 @@ class SeatReflexTests {
 
         show(view(1, null, null, 4000, 0));
         await().atMost(WAIT).until(() -> page.arms.size() == 1);
-        assertThat(page.arms.getLast()).contains(new Reflex(1, Lakh.of(200), Lakh.of(4000), 0, 80));
+        assertThat(page.arms.getLast()).contains(new Reflex(1, Lakh.of(200), Lakh.of(4000), 0, 50));
 
         // A rival's bid: the page is armed already, nothing to tell it.
         show(view(1, Lakh.of(50), Franchise.MI, 4000, 0));
         // The purse changes (as after a sale the room shows late): armed again for what it is now.
         show(view(1, Lakh.of(60), Franchise.MI, 3900, 0));
         await().atMost(WAIT).until(() -> page.arms.size() == 2);
-        assertThat(page.arms.getLast()).contains(new Reflex(1, Lakh.of(200), Lakh.of(3900), 0, 80));
+        assertThat(page.arms.getLast()).contains(new Reflex(1, Lakh.of(200), Lakh.of(3900), 0, 50));
 
         // Lot 2: the strategy passes, the page is disarmed.
         show(view(2, null, null, 3900, 1));
@@ -98,7 +98,7 @@ class SeatReflexTests {
         // Lot 3: a maximum beyond what the room says CSK may bid is capped at the room's.
         show(view(3, null, null, 3900, 1));
         await().atMost(WAIT).until(() -> page.arms.size() == 4);
-        assertThat(page.arms.getLast()).contains(new Reflex(3, Lakh.of(3000), Lakh.of(3900), 1, 80));
+        assertThat(page.arms.getLast()).contains(new Reflex(3, Lakh.of(3000), Lakh.of(3900), 1, 50));
     }
 
     @Test
