@@ -65,10 +65,6 @@ final class PagePushes {
         }
     }
 
-    static boolean hasPageReport(Object messages) {
-        return messages instanceof List<?> list && list.stream().anyMatch(m -> isPageReport(String.valueOf(m)));
-    }
-
     private static boolean isPageReport(String message) {
         return message.startsWith("{\"kind\":\"page\"");
     }

@@ -129,16 +129,19 @@ final class PoolReader {
 
     /** One read: the seat's room page fetches the pool page and reads it, within the reader's timeout. */
     private CompletableFuture<List<Player>> readInRoom(SeatTab seat, String url) {
-        CompletableFuture<List<Player>> read = host.callWhenIdle(
-                        b -> {
-                            readsMade.incrementAndGet();
-                            // The fetch gives up within the timeout too: the browser thread waits for its answer.
-                            int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()); // no long in JS
-                            return seat.page().evaluate(PageScripts.READ_POOL, List.of(url, millis));
-                        },
-                        callbacks)
-                .thenApply(answer -> poolPlayers(EventJson.mapper().readTree(String.valueOf(answer)), url));
-        return Deadline.within(read, timeout, () -> "reading the pool at " + url, callbacks);
+        CompletableFuture<Object> answer = host.callWhenIdle(
+                b -> {
+                    readsMade.incrementAndGet();
+                    // The fetch gives up within the timeout too: the browser thread waits for its answer.
+                    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()); // no long in JS
+                    return seat.page().evaluate(PageScripts.READ_POOL, List.of(url, millis));
+                },
+                callbacks);
+        CompletableFuture<List<Player>> read =
+                answer.thenApply(json -> poolPlayers(EventJson.mapper().readTree(String.valueOf(json)), url));
+        // A read that timed out while still queued never runs: the browser thread is busy enough already.
+        return Deadline.within(read, timeout, () -> "reading the pool at " + url, callbacks)
+                .whenComplete((players, failure) -> answer.cancel(false));
     }
 
     /** How many reads this reader has made (for tests: reads asked together share one). */
