@@ -43,7 +43,13 @@ public final class Standing {
     }
 
     public int overseasCount() {
-        return (int) squad.stream().filter(p -> p.player().overseas()).count();
+        int overseas = 0;
+        for (SquadPlayer p : squad) { // a loop, not a stream: every bid's check counts them
+            if (p.player().overseas()) {
+                overseas++;
+            }
+        }
+        return overseas;
     }
 
     /** What the auction has taken from the purse: the winning bids, which under a fee cap can exceed the fees. */
