@@ -5,8 +5,10 @@
 # Starts its own single-node Kafka (from the Kafka jars) and auction-service on spare ports, prints the numbers,
 # and stops both. A benchmark, not a test: run it by hand on a quiet machine.
 #
-#   scripts/bench-bids.sh [--auctions 16] [--warmup 30] [--seconds 20] [--bids 300]
+#   scripts/bench-bids.sh [--auctions 16] [--warmup 30] [--seconds 20] [--paced 20] [--bids 300]
 #
+# --paced is how long the house then takes bids at half the rate it just reached, each auction on a fixed schedule, with
+# latency counted from when each bid was due (0: not at all).
 # --warmup is for both the house and the bare producer. A house just started spends its first 30 s on 2 cores
 # compiling its request path (its C2 compiler thread used 18 s of CPU in them, more than its requests did), which a
 # bare producer's small path does not need: measured after 5 s, the house was 0.26-0.31 of the bare producer; after
@@ -17,14 +19,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/jdk.sh"
 java="$JAVA_HOME/bin/java"
 
-auctions=16 warmup=30 seconds=20 bids=300
+auctions=16 warmup=30 seconds=20 paced=20 bids=300
 while [ $# -gt 0 ]; do
     case "$1" in
         --auctions) auctions="$2"; shift 2 ;;
         --warmup) warmup="$2"; shift 2 ;;
         --seconds) seconds="$2"; shift 2 ;;
+        --paced) paced="$2"; shift 2 ;;
         --bids) bids="$2"; shift 2 ;;
-        *) echo "unknown option $1 (use --auctions N, --warmup N, --seconds N, --bids N)" >&2; exit 2 ;;
+        *) echo "unknown option $1 (use --auctions N, --warmup N, --seconds N, --paced N, --bids N)" >&2; exit 2 ;;
     esac
 done
 
@@ -52,7 +55,8 @@ bare before
 echo
 echo "== HTTP bids with Kafka writes ($(nproc) cores) =="
 "$java" -cp "$cp" dev.iplauction.bench.BidThroughput --url "http://127.0.0.1:$http_port" --auctions "$auctions" \
-    --warmup "$warmup" --seconds "$seconds" --cpu-of "house=$service_pid,broker=$kafka_pid" | tee "$work/house.txt"
+    --warmup "$warmup" --seconds "$seconds" --paced "$paced" --cpu-of "house=$service_pid,broker=$kafka_pid" |
+    tee "$work/house.txt"
 # Where an accepted bid's time goes inside the house (means over the run, warm-up included): the request in Tomcat
 # and Spring, and within it the wait for the event log (append to Kafka's acknowledgement).
 metric_mean() {

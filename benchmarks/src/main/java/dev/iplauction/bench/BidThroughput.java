@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import tools.jackson.databind.JsonNode;
 
 /**
  * How many bids per second the auction house accepts through its HTTP API with every accepted bid durable on Kafka,
  * and how long an accepted bid takes. Each of N auctions has two franchises outbidding each other as fast as the
  * answers come back (one request in flight per auction, on its own keep-alive connection, as on a real lot); the
- * auctions run side by side.
+ * auctions run side by side. Then, for {@code --paced} seconds, the same auctions bid at half the rate just measured,
+ * each on a fixed schedule, and a bid's latency counts from when it was due (so a stall delays every bid behind it,
+ * and the numbers show it): the house's latency short of its peak.
  *
  * <p>Usage: {@code BidThroughput [--url http://localhost:8080] [--auctions 16] [--warmup 30] [--seconds 20]
- * [--cpu-of house=PID,broker=PID]}
+ * [--paced 20] [--cpu-of house=PID,broker=PID]}
  */
 public final class BidThroughput {
 
@@ -25,11 +28,12 @@ public final class BidThroughput {
         int auctions = Args.integer(args, "--auctions", 16);
         Duration warmup = Duration.ofSeconds(Args.integer(args, "--warmup", 30));
         Duration measure = Duration.ofSeconds(Args.integer(args, "--seconds", 20));
+        Duration paced = Duration.ofSeconds(Args.integer(args, "--paced", 20));
         Http http = new Http(url);
 
-        List<Http.Auction> wars = new ArrayList<>();
+        List<War> wars = new ArrayList<>();
         for (int i = 0; i < auctions; i++) {
-            wars.add(http.startBiddingWar(Duration.ofMinutes(5).toMillis()));
+            wars.add(War.read(http, http.startBiddingWar(Duration.ofMinutes(5).toMillis())));
         }
         System.out.printf(
                 "bidding in %d auctions at %s: %ds warm-up, %ds measured%n",
@@ -41,10 +45,10 @@ public final class BidThroughput {
         long measureTo = measureFrom + measure.toNanos();
         try (ExecutorService pool = Executors.newFixedThreadPool(auctions)) {
             List<Future<Result>> results = new ArrayList<>();
-            for (Http.Auction war : wars) {
+            for (War war : wars) {
                 results.add(pool.submit(() -> {
                     try (BidConnection bids = new BidConnection(url)) {
-                        return bidUntil(http, bids, war, measureFrom, measureTo);
+                        return bidUntil(http, bids, war, measureFrom, measureTo, 0);
                     }
                 }));
             }
@@ -66,30 +70,107 @@ public final class BidThroughput {
                     accepted, seconds, accepted / seconds, refused);
             System.out.println("accepted-bid latency: " + p.summary(" ms"));
             System.out.println(cpu.per("accepted bid", accepted));
+            if (!paced.isZero() && accepted > 0) {
+                atHalfThePeak(url, http, wars, pool, accepted / seconds / 2, paced);
+            }
         }
+    }
+
+    /**
+     * Every auction bids on a fixed schedule, the schedules spread evenly, together at the given rate; latency counts
+     * from when a bid was due.
+     */
+    private static void atHalfThePeak(
+            String url, Http http, List<War> wars, ExecutorService pool, double rate, Duration paced) throws Exception {
+        long interval = (long) (wars.size() * 1e9 / rate);
+        long from = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        long to = from + paced.toNanos();
+        List<Future<Result>> results = new ArrayList<>();
+        for (int i = 0; i < wars.size(); i++) {
+            War war = wars.get(i);
+            long offset = i * interval / wars.size(); // spread out, as bids from different rooms come
+            results.add(pool.submit(() -> {
+                try (BidConnection bids = new BidConnection(url)) {
+                    return bidUntil(http, bids, war, from + offset, to + offset, interval);
+                }
+            }));
+        }
+        long accepted = 0;
+        List<Double> latencies = new ArrayList<>();
+        for (Future<Result> f : results) {
+            Result r = f.get();
+            accepted += r.accepted();
+            latencies.addAll(r.latenciesMillis());
+        }
+        Percentiles p = new Percentiles(
+                latencies.stream().mapToDouble(Double::doubleValue).toArray());
+        System.out.printf(
+                "at half the peak rate (%.0f bids/s asked, %.0f accepted): latency from when each bid was due: %s%n",
+                rate, accepted / (paced.toNanos() / 1e9), p.summary(" ms"));
     }
 
     record Result(long accepted, long refused, List<Double> latenciesMillis) {}
 
-    private static Result bidUntil(Http http, BidConnection bids, Http.Auction war, long measureFrom, long measureTo)
+    /**
+     * An auction's bidding war and where it stands: read once, then followed bid by bid (a fresh read of the state
+     * after many thousand bids on one lot is slow enough to hold the paced part's start up).
+     */
+    private static final class War {
+        final Http.Auction auction;
+        int lot;
+        Lakh next;
+        boolean cskTurn;
+
+        private War(Http.Auction auction) {
+            this.auction = auction;
+        }
+
+        static War read(Http http, Http.Auction auction) throws Exception {
+            War war = new War(auction);
+            war.reread(http);
+            war.cskTurn = true;
+            return war;
+        }
+
+        void reread(Http http) throws Exception {
+            JsonNode state = http.get("/api/auctions/" + auction.code()).body();
+            lot = state.at("/lot/number").asInt();
+            next = Lakh.of(state.at("/lot/nextBid").asInt());
+            cskTurn = !"CSK".equals(state.at("/lot/highestBidder").asString());
+        }
+    }
+
+    /**
+     * Bids until measureTo, counting from measureFrom: back to back, or with intervalNanos above zero one bid every
+     * interval from measureFrom on (a late answer makes the next bids go at once, each timed from when it was due).
+     */
+    private static Result bidUntil(
+            Http http, BidConnection bids, War war, long measureFrom, long measureTo, long intervalNanos)
             throws Exception {
-        Http.Reply state = http.get("/api/auctions/" + war.code());
-        int lot = state.body().at("/lot/number").asInt();
-        Lakh next = Lakh.of(state.body().at("/lot/nextBid").asInt());
-        boolean cskTurn = true;
         long accepted = 0;
         long refused = 0;
         List<Double> latencies = new ArrayList<>();
+        long due = measureFrom;
         while (true) {
-            long sent = System.nanoTime();
+            long sent;
+            if (intervalNanos > 0) {
+                while ((sent = System.nanoTime()) < due) {
+                    Thread.sleep(Duration.ofNanos(due - sent));
+                }
+                sent = due;
+                due += intervalNanos;
+            } else {
+                sent = System.nanoTime();
+            }
             if (sent >= measureTo) {
                 break;
             }
-            String franchise = cskTurn ? "CSK" : "MI";
+            String franchise = war.cskTurn ? "CSK" : "MI";
+            String code = war.auction.code();
             int status = bids.post(
-                    "/api/auctions/" + war.code() + "/bids",
-                    "{\"franchise\":\"" + franchise + "\",\"lot\":" + lot + ",\"amount\":" + next.value() + "}",
-                    cskTurn ? war.csk() : war.mi());
+                    "/api/auctions/" + code + "/bids",
+                    "{\"franchise\":\"" + franchise + "\",\"lot\":" + war.lot + ",\"amount\":" + war.next.value() + "}",
+                    war.cskTurn ? war.auction.csk() : war.auction.mi());
             long took = System.nanoTime() - sent;
             boolean counted = sent >= measureFrom;
             if (status == 200) {
@@ -97,16 +178,13 @@ public final class BidThroughput {
                     accepted++;
                     latencies.add(took / 1e6);
                 }
-                next = Increments.IPL.nextBid(Lakh.ZERO, next);
-                cskTurn = !cskTurn;
+                war.next = Increments.IPL.nextBid(Lakh.ZERO, war.next);
+                war.cskTurn = !war.cskTurn;
             } else {
                 if (counted) {
                     refused++;
                 }
-                Http.Reply now = http.get("/api/auctions/" + war.code());
-                lot = now.body().at("/lot/number").asInt();
-                next = Lakh.of(now.body().at("/lot/nextBid").asInt());
-                cskTurn = !"CSK".equals(now.body().at("/lot/highestBidder").asString());
+                war.reread(http);
             }
         }
         return new Result(accepted, refused, latencies);
