@@ -7,8 +7,8 @@
 #
 #   scripts/bench-bids.sh [--auctions 16] [--warmup 30] [--seconds 20] [--paced 20] [--bids 300]
 #
-# --paced is how long the house then takes bids at half the rate it just reached, each auction on a fixed schedule, with
-# latency counted from when each bid was due (0: not at all).
+# --paced is how long the house (and the bare producer) then take bids at half the rate each just reached, each auction
+# on a fixed schedule, with latency counted from when each bid was due (0: not at all).
 # --warmup is for both the house and the bare producer. A house just started spends its first 30 s on 2 cores
 # compiling its request path (its C2 compiler thread used 18 s of CPU in them, more than its requests did), which a
 # bare producer's small path does not need: measured after 5 s, the house was 0.26-0.31 of the bare producer; after
@@ -48,7 +48,7 @@ bare() {
     echo
     echo "== bare Kafka producer, $1 the house ($(nproc) cores) =="
     "$java" -cp "$cp" dev.iplauction.bench.BareWrites --bootstrap "127.0.0.1:$kafka_port" --writers "$auctions" \
-        --warmup "$warmup" --seconds "$seconds" --cpu-of "broker=$kafka_pid" | tee "$work/bare-$1.txt"
+        --warmup "$warmup" --seconds "$seconds" --paced "$paced" --cpu-of "broker=$kafka_pid" | tee "$work/bare-$1.txt"
 }
 rate() { sed -n "s/.* = \([0-9]*\) $2\/s.*/\1/p" "$1"; }
 bare before

@@ -41,9 +41,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * next, keyed by their auction, to a topic of as many partitions as {@code auction.events}. Like the house's event
  * log, one transactional producer (acks=all, idempotent, linger 0) on one thread commits whatever writes wait as one
  * transaction (group commit), waiting up to 2 ms for writes of every key in the last two transactions.
- * {@code --transactional false} measures plain acks=all sends instead.
+ * {@code --transactional false} measures plain acks=all sends instead. Then, for {@code --paced} seconds, the writers
+ * write at half the rate just measured, as the house's bench does ({@link BidThroughput}): each on a fixed schedule,
+ * the schedules spread evenly, latency counted from when each write was due.
  *
- * <p>Usage: {@code BareWrites --bootstrap 127.0.0.1:19092 [--writers 16] [--warmup 30] [--seconds 20]
+ * <p>Usage: {@code BareWrites --bootstrap 127.0.0.1:19092 [--writers 16] [--warmup 30] [--seconds 20] [--paced 20]
  * [--partitions 3] [--transactional true] [--cpu-of broker=PID]}
  */
 public final class BareWrites {
@@ -55,7 +57,26 @@ public final class BareWrites {
 
     private record Write(ProducerRecord<String, byte[]> record, CompletableFuture<Void> done) {}
 
-    private record Result(long writes, List<Double> latenciesMillis) {}
+    private record Result(long writes, List<Double> latenciesMillis) {
+
+        static Result of(List<Future<Result>> parts) throws Exception {
+            long writes = 0;
+            List<Double> latencies = new ArrayList<>();
+            for (Future<Result> f : parts) {
+                Result r = f.get();
+                writes += r.writes();
+                latencies.addAll(r.latenciesMillis());
+            }
+            return new Result(writes, latencies);
+        }
+
+        String summary() {
+            return new Percentiles(latenciesMillis.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray())
+                    .summary(" ms");
+        }
+    }
 
     private BareWrites() {}
 
@@ -64,6 +85,7 @@ public final class BareWrites {
         int writers = Args.integer(args, "--writers", 16);
         Duration warmup = Duration.ofSeconds(Args.integer(args, "--warmup", 30));
         Duration measure = Duration.ofSeconds(Args.integer(args, "--seconds", 20));
+        Duration paced = Duration.ofSeconds(Args.integer(args, "--paced", 20));
         int partitions = Args.integer(args, "--partitions", 3);
         String mode = Args.string(args, "--transactional", "true");
         if (!List.of("true", "false").contains(mode)) {
@@ -118,27 +140,38 @@ public final class BareWrites {
             for (int w = 0; w < writers; w++) {
                 String key = String.format("BNCH%02d", w);
                 results.add(pool.submit(
-                        () -> writeUntil(producer, transactional, queue, topic, key, measureFrom, measureTo)));
+                        () -> writeUntil(producer, transactional, queue, topic, key, measureFrom, measureTo, 0)));
             }
             cpu.startAt(measureFrom);
-            long writes = 0;
-            List<Double> latencies = new ArrayList<>();
-            for (Future<Result> f : results) {
-                Result r = f.get();
-                writes += r.writes();
-                latencies.addAll(r.latenciesMillis());
+            Result all = Result.of(results);
+            double seconds = measure.toNanos() / 1e9;
+            System.out.printf(
+                    "bare writes: %d in %.1fs = %.0f records/s%n", all.writes(), seconds, all.writes() / seconds);
+            System.out.println("bare write latency: " + all.summary());
+            System.out.println(cpu.per("record", all.writes()));
+            if (!paced.isZero() && all.writes() > 0) {
+                double rate = all.writes() / seconds / 2;
+                long interval = (long) (writers * 1e9 / rate);
+                long from = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+                long to = from + paced.toNanos();
+                List<Future<Result>> pacedResults = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    String key = String.format("BNCH%02d", w);
+                    long offset = w * interval / writers;
+                    pacedResults.add(pool.submit(() -> writeUntil(
+                            producer, transactional, queue, topic, key, from + offset, to + offset, interval)));
+                }
+                Result half = Result.of(pacedResults);
+                System.out.printf(
+                        "at half the peak rate (%.0f records/s asked, %.0f written): latency from when each write was"
+                                + " due: %s%n",
+                        rate, half.writes() / (paced.toNanos() / 1e9), half.summary());
             }
             if (committer != null) {
                 committer.cancel(true);
             }
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
-            double seconds = measure.toNanos() / 1e9;
-            Percentiles p = new Percentiles(
-                    latencies.stream().mapToDouble(Double::doubleValue).toArray());
-            System.out.printf("bare writes: %d in %.1fs = %.0f records/s%n", writes, seconds, writes / seconds);
-            System.out.println("bare write latency: " + p.summary(" ms"));
-            System.out.println(cpu.per("record", writes));
             if (retried.get() > 0) {
                 System.out.println("transactions failed and written again by a fresh producer: " + retried.get());
             }
@@ -152,12 +185,23 @@ public final class BareWrites {
             String topic,
             String key,
             long measureFrom,
-            long measureTo)
+            long measureTo,
+            long intervalNanos)
             throws Exception {
         long writes = 0;
         List<Double> latencies = new ArrayList<>();
+        long due = measureFrom;
         for (long seq = 1; ; seq++) {
-            long sent = System.nanoTime();
+            long sent;
+            if (intervalNanos > 0) { // one write every interval from measureFrom on, each timed from when it was due
+                while ((sent = System.nanoTime()) < due) {
+                    Thread.sleep(Duration.ofNanos(due - sent));
+                }
+                sent = due;
+                due += intervalNanos;
+            } else {
+                sent = System.nanoTime();
+            }
             if (sent >= measureTo) {
                 return new Result(writes, latencies);
             }
