@@ -190,18 +190,9 @@ public final class BareWrites {
             throws Exception {
         long writes = 0;
         List<Double> latencies = new ArrayList<>();
-        long due = measureFrom;
+        Schedule schedule = new Schedule(measureFrom, intervalNanos);
         for (long seq = 1; ; seq++) {
-            long sent;
-            if (intervalNanos > 0) { // one write every interval from measureFrom on, each timed from when it was due
-                while ((sent = System.nanoTime()) < due) {
-                    Thread.sleep(Duration.ofNanos(due - sent));
-                }
-                sent = due;
-                due += intervalNanos;
-            } else {
-                sent = System.nanoTime();
-            }
+            long sent = schedule.next();
             if (sent >= measureTo) {
                 return new Result(writes, latencies);
             }

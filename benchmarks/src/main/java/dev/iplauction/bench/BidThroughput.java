@@ -150,18 +150,9 @@ public final class BidThroughput {
         long accepted = 0;
         long refused = 0;
         List<Double> latencies = new ArrayList<>();
-        long due = measureFrom;
+        Schedule schedule = new Schedule(measureFrom, intervalNanos);
         while (true) {
-            long sent;
-            if (intervalNanos > 0) {
-                while ((sent = System.nanoTime()) < due) {
-                    Thread.sleep(Duration.ofNanos(due - sent));
-                }
-                sent = due;
-                due += intervalNanos;
-            } else {
-                sent = System.nanoTime();
-            }
+            long sent = schedule.next();
             if (sent >= measureTo) {
                 break;
             }
