@@ -66,7 +66,7 @@ public enum Franchise {
         return Optional.ofNullable(BY_CODE.get(code.trim().toUpperCase(Locale.ROOT)));
     }
 
-    /** A map, not a search: every bid names its franchise, and the search was 3 % of the house's CPU per bid. */
+    /** A map, not a search: every bid names its franchise, and the search was 2 % of the house's CPU per bid. */
     private static final Map<String, Franchise> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Franchise::name, Function.identity()));
 }
