@@ -136,14 +136,10 @@ public final class BareWrites {
             if (transactional) {
                 committer = pool.submit(() -> commitLoop(producers, queue, retried));
             }
-            List<Future<Result>> results = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                String key = String.format("BNCH%02d", w);
-                results.add(pool.submit(
-                        () -> writeUntil(producer, transactional, queue, topic, key, measureFrom, measureTo, 0)));
-            }
+            List<Future<Result>> writing =
+                    writeWithEvery(writers, pool, producer, transactional, queue, topic, measureFrom, measureTo, 0);
             cpu.startAt(measureFrom);
-            Result all = Result.of(results);
+            Result all = Result.of(writing);
             double seconds = measure.toNanos() / 1e9;
             System.out.printf(
                     "bare writes: %d in %.1fs = %.0f records/s%n", all.writes(), seconds, all.writes() / seconds);
@@ -153,15 +149,8 @@ public final class BareWrites {
                 double rate = all.writes() / seconds / 2;
                 long interval = (long) (writers * 1e9 / rate);
                 long from = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-                long to = from + paced.toNanos();
-                List<Future<Result>> pacedResults = new ArrayList<>();
-                for (int w = 0; w < writers; w++) {
-                    String key = String.format("BNCH%02d", w);
-                    long offset = w * interval / writers;
-                    pacedResults.add(pool.submit(() -> writeUntil(
-                            producer, transactional, queue, topic, key, from + offset, to + offset, interval)));
-                }
-                Result half = Result.of(pacedResults);
+                Result half = Result.of(writeWithEvery(
+                        writers, pool, producer, transactional, queue, topic, from, from + paced.toNanos(), interval));
                 System.out.printf(
                         "at half the peak rate (%.0f records/s asked, %.0f written): latency from when each write was"
                                 + " due: %s%n",
@@ -176,6 +165,30 @@ public final class BareWrites {
                 System.out.println("transactions failed and written again by a fresh producer: " + retried.get());
             }
         }
+    }
+
+    /**
+     * Every writer writes under its own key from {@code from} to {@code to}: back to back, or with an interval above
+     * zero on a fixed schedule, the writers' schedules spread evenly.
+     */
+    private static List<Future<Result>> writeWithEvery(
+            int writers,
+            ExecutorService pool,
+            Producer<String, byte[]> producer,
+            boolean transactional,
+            BlockingQueue<Write> queue,
+            String topic,
+            long from,
+            long to,
+            long interval) {
+        List<Future<Result>> results = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            String key = String.format("BNCH%02d", w);
+            long offset = w * interval / writers;
+            results.add(pool.submit(() ->
+                    writeUntil(producer, transactional, queue, topic, key, from + offset, to + offset, interval)));
+        }
+        return results;
     }
 
     private static Result writeUntil(

@@ -44,72 +44,69 @@ public final class BidThroughput {
         long measureFrom = start + warmup.toNanos();
         long measureTo = measureFrom + measure.toNanos();
         try (ExecutorService pool = Executors.newFixedThreadPool(auctions)) {
-            List<Future<Result>> results = new ArrayList<>();
-            for (War war : wars) {
-                results.add(pool.submit(() -> {
-                    try (BidConnection bids = new BidConnection(url)) {
-                        return bidUntil(http, bids, war, measureFrom, measureTo, 0);
-                    }
-                }));
-            }
+            List<Future<Result>> bidding = bidInEvery(url, http, wars, pool, measureFrom, measureTo, 0);
             cpu.startAt(measureFrom);
-            long accepted = 0;
-            long refused = 0;
-            List<Double> latencies = new ArrayList<>();
-            for (Future<Result> f : results) {
-                Result r = f.get();
-                accepted += r.accepted();
-                refused += r.refused();
-                latencies.addAll(r.latenciesMillis());
-            }
+            Result all = Result.of(bidding);
             double seconds = measure.toNanos() / 1e9;
-            Percentiles p = new Percentiles(
-                    latencies.stream().mapToDouble(Double::doubleValue).toArray());
             System.out.printf(
                     "accepted bids: %d in %.1fs = %.0f bids/s (refused: %d)%n",
-                    accepted, seconds, accepted / seconds, refused);
-            System.out.println("accepted-bid latency: " + p.summary(" ms"));
-            System.out.println(cpu.per("accepted bid", accepted));
-            if (!paced.isZero() && accepted > 0) {
-                atHalfThePeak(url, http, wars, pool, accepted / seconds / 2, paced);
+                    all.accepted(), seconds, all.accepted() / seconds, all.refused());
+            System.out.println("accepted-bid latency: " + all.summary());
+            System.out.println(cpu.per("accepted bid", all.accepted()));
+            if (!paced.isZero() && all.accepted() > 0) {
+                double rate = all.accepted() / seconds / 2;
+                long interval = (long) (wars.size() * 1e9 / rate);
+                long from = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+                Result half = Result.of(bidInEvery(url, http, wars, pool, from, from + paced.toNanos(), interval));
+                System.out.printf(
+                        "at half the peak rate (%.0f bids/s asked, %.0f accepted): latency from when each bid was due:"
+                                + " %s%n",
+                        rate, half.accepted() / (paced.toNanos() / 1e9), half.summary());
             }
         }
     }
 
     /**
-     * Every auction bids on a fixed schedule, the schedules spread evenly, together at the given rate; latency counts
-     * from when a bid was due.
+     * Every war bids on its own connection from {@code from} to {@code to}: back to back, or with an interval above
+     * zero on a fixed schedule, the wars' schedules spread evenly (as bids from different rooms come).
      */
-    private static void atHalfThePeak(
-            String url, Http http, List<War> wars, ExecutorService pool, double rate, Duration paced) throws Exception {
-        long interval = (long) (wars.size() * 1e9 / rate);
-        long from = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        long to = from + paced.toNanos();
+    private static List<Future<Result>> bidInEvery(
+            String url, Http http, List<War> wars, ExecutorService pool, long from, long to, long interval) {
         List<Future<Result>> results = new ArrayList<>();
         for (int i = 0; i < wars.size(); i++) {
             War war = wars.get(i);
-            long offset = i * interval / wars.size(); // spread out, as bids from different rooms come
+            long offset = i * interval / wars.size();
             results.add(pool.submit(() -> {
                 try (BidConnection bids = new BidConnection(url)) {
                     return bidUntil(http, bids, war, from + offset, to + offset, interval);
                 }
             }));
         }
-        long accepted = 0;
-        List<Double> latencies = new ArrayList<>();
-        for (Future<Result> f : results) {
-            Result r = f.get();
-            accepted += r.accepted();
-            latencies.addAll(r.latenciesMillis());
-        }
-        Percentiles p = new Percentiles(
-                latencies.stream().mapToDouble(Double::doubleValue).toArray());
-        System.out.printf(
-                "at half the peak rate (%.0f bids/s asked, %.0f accepted): latency from when each bid was due: %s%n",
-                rate, accepted / (paced.toNanos() / 1e9), p.summary(" ms"));
+        return results;
     }
 
-    record Result(long accepted, long refused, List<Double> latenciesMillis) {}
+    record Result(long accepted, long refused, List<Double> latenciesMillis) {
+
+        static Result of(List<Future<Result>> parts) throws Exception {
+            long accepted = 0;
+            long refused = 0;
+            List<Double> latencies = new ArrayList<>();
+            for (Future<Result> f : parts) {
+                Result r = f.get();
+                accepted += r.accepted();
+                refused += r.refused();
+                latencies.addAll(r.latenciesMillis());
+            }
+            return new Result(accepted, refused, latencies);
+        }
+
+        String summary() {
+            return new Percentiles(latenciesMillis.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray())
+                    .summary(" ms");
+        }
+    }
 
     /**
      * An auction's bidding war and where it stands: read once, then followed bid by bid (a fresh read of the state
@@ -128,7 +125,6 @@ public final class BidThroughput {
         static War read(Http http, Http.Auction auction) throws Exception {
             War war = new War(auction);
             war.reread(http);
-            war.cskTurn = true;
             return war;
         }
 
